@@ -1,0 +1,147 @@
+package tcpcourse.lesson01;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import tcpcourse.testkit.Background;
+import tcpcourse.testkit.CapturedOutput;
+import tcpcourse.testkit.Loopback;
+
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
+class ServerTest {
+
+    private final CapturedOutput out = new CapturedOutput();
+    private final CapturedOutput err = new CapturedOutput();
+
+    /** Runs {@code body} with lesson 1's server serving on a loopback port the system chose. */
+    private void withServer(ServerBody body) throws Exception {
+        try (var background = new Background();
+                var server = Server.bind(new InetSocketAddress(Loopback.ADDRESS, 0), out.printStream(), err.printStream())) {
+            background.run(server::serve);
+            body.accept(server.localAddress());
+        }
+    }
+
+    @FunctionalInterface
+    private interface ServerBody {
+        void accept(InetSocketAddress server) throws Exception;
+    }
+
+    private static BufferedReader linesFrom(Socket connection) throws Exception {
+        return new BufferedReader(new InputStreamReader(connection.getInputStream(), UTF_8));
+    }
+
+    @Test
+    void bindsTheLoopbackAddressItWasGiven() throws Exception {
+        withServer(server -> {
+            assertThat(server.getAddress()).isEqualTo(Loopback.ADDRESS);
+            assertThat(server.getPort()).isPositive();
+        });
+    }
+
+    @Test
+    void greetsEachClientWithHello() throws Exception {
+        withServer(server -> {
+            try (var connection = Loopback.connect(server)) {
+                String greeting = linesFrom(connection).readLine();
+
+                assertThat(greeting).isEqualTo("hello");
+            }
+        });
+    }
+
+    @Test
+    void echoesWhatTheClientSends() throws Exception {
+        withServer(server -> {
+            try (var connection = Loopback.connect(server)) {
+                var lines = linesFrom(connection);
+
+                connection.getOutputStream().write("world!\r\nsecond line ✓\r\n".getBytes(UTF_8));
+
+                assertThat(lines.readLine()).isEqualTo("hello");
+                assertThat(lines.readLine()).isEqualTo("world!");
+                assertThat(lines.readLine()).isEqualTo("second line ✓");
+            }
+        });
+    }
+
+    @Test
+    void logsEachClientConnectingAndDisconnecting() throws Exception {
+        withServer(server -> {
+            String client;
+            try (var connection = Loopback.connect(server)) {
+                client = "127.0.0.1:" + connection.getLocalPort();
+                linesFrom(connection).readLine();
+            }
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(out.lines())
+                    .containsSubsequence("client connected: " + client, "client disconnected: " + client));
+        });
+    }
+
+    @Test
+    void servesASecondClientWhileTheFirstStaysConnected() throws Exception {
+        withServer(server -> {
+            try (var first = Loopback.connect(server); var second = Loopback.connect(server)) {
+                var fromSecond = linesFrom(second);
+
+                second.getOutputStream().write("ping\r\n".getBytes(UTF_8));
+
+                assertThat(fromSecond.readLine()).isEqualTo("hello");
+                assertThat(fromSecond.readLine()).isEqualTo("ping");
+            }
+        });
+    }
+
+    @Test
+    void keepsServingAfterAClientResets() throws Exception {
+        withServer(server -> {
+            try (var rude = Loopback.connect(server)) {
+                rude.setSoLinger(true, 0); // close() now sends a reset (RST) instead of a FIN
+            }
+
+            try (var polite = Loopback.connect(server)) {
+                assertThat(linesFrom(polite).readLine()).isEqualTo("hello");
+            }
+        });
+    }
+
+    @Test
+    void explainsAPortInUseInOneLine() throws Exception {
+        try (var taken = Loopback.listen()) {
+            int port = taken.getLocalPort();
+
+            int status = Server.run(new String[] {"--port=" + port}, out.printStream(), err.printStream());
+
+            assertThat(status).isEqualTo(2);
+            assertThat(err.lines()).singleElement().asString()
+                    .startsWith("cannot listen on 127.0.0.1:" + port + ": Address already in use.");
+        }
+    }
+
+    @Test
+    void explainsAWrongArgumentWithTheUsage() {
+        int status = Server.run(new String[] {"--prot=9000"}, out.printStream(), err.printStream());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err.lines()).containsExactly(
+                "unknown argument '--prot=9000'; usage: Server [--host=127.0.0.1] [--port=8124]");
+    }
+
+    @Test
+    void rejectsAPortOutOfRange() {
+        int status = Server.run(new String[] {"--port=70000"}, out.printStream(), err.printStream());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err.lines()).singleElement().asString().startsWith("--port must be a number from 0 to 65535");
+    }
+}
