@@ -1,0 +1,241 @@
+package tcpcourse.grader;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * The grading command: grades the exercises of a student's checkout of the course, of a folder
+ * of such checkouts, of the course's own stubs or of its reference solutions.
+ *
+ * <p>Run it from the course's folder with
+ * {@code ./mvnw -q -pl grader compile exec:java -Dexec.args="path/to/checkout"}. It prints the
+ * report and writes {@code report.txt}, {@code report.json} and Gradescope's
+ * {@code results.json} under {@code grader/target/grading/<name>/}.
+ */
+public final class Grade {
+
+    static final String USAGE = "usage: Grade [CHECKOUT | --class=FOLDER | --reference] [--exercise=ID,...]"
+            + " [--expect=full|zero] [--jobs=N]";
+
+    private Grade() {}
+
+    /** What the command line asked for. */
+    record Request(Path checkout, Path classFolder, boolean reference, Set<String> exercises, String expect, int jobs) {}
+
+    /** A wrong command line. */
+    static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    static Request parse(String[] args) throws UsageException {
+        Path checkout = null;
+        Path classFolder = null;
+        boolean reference = false;
+        Set<String> exercises = Set.of();
+        String expect = null;
+        int jobs = Math.max(1, Runtime.getRuntime().availableProcessors());
+        for (String arg : args) {
+            if (arg.equals("--reference")) {
+                reference = true;
+            } else if (arg.startsWith("--class=")) {
+                classFolder = Path.of(arg.substring("--class=".length()));
+            } else if (arg.startsWith("--exercise=")) {
+                exercises = Set.of(arg.substring("--exercise=".length()).split(","));
+            } else if (arg.startsWith("--expect=")) {
+                expect = arg.substring("--expect=".length());
+                if (!expect.equals("full") && !expect.equals("zero")) {
+                    throw new UsageException("--expect takes full or zero, not " + expect);
+                }
+            } else if (arg.startsWith("--jobs=")) {
+                try {
+                    jobs = Integer.parseInt(arg.substring("--jobs=".length()));
+                } catch (NumberFormatException e) {
+                    throw new UsageException("--jobs takes a number, not " + arg.substring("--jobs=".length()));
+                }
+                if (jobs < 1) {
+                    throw new UsageException("--jobs takes a number of at least 1");
+                }
+            } else if (arg.startsWith("--")) {
+                throw new UsageException("unknown option " + arg);
+            } else if (checkout == null) {
+                checkout = Path.of(arg);
+            } else {
+                throw new UsageException("one checkout at a time; use --class=FOLDER for many");
+            }
+        }
+        if ((checkout != null ? 1 : 0) + (classFolder != null ? 1 : 0) + (reference ? 1 : 0) > 1) {
+            throw new UsageException("give one of CHECKOUT, --class=FOLDER and --reference");
+        }
+        for (Path folder : Stream.of(checkout, classFolder).filter(path -> path != null).toList()) {
+            if (!Files.isDirectory(folder)) {
+                throw new UsageException("no such folder: " + folder.toAbsolutePath().normalize());
+            }
+        }
+        return new Request(checkout, classFolder, reference, exercises, expect, jobs);
+    }
+
+    /**
+     * Grades what {@code args} names and writes the reports.
+     *
+     * @return 0 when grading is done (and the --expect check, if asked for, holds); 1 for a wrong
+     *     argument or a failed --expect check; 2 when the course itself cannot be compiled
+     */
+    static int run(String[] args, Path course, Path libraries, Path output, PrintStream out, PrintStream err)
+            throws InterruptedException {
+        Request request;
+        try {
+            request = parse(args);
+        } catch (UsageException wrongArgument) {
+            err.println(wrongArgument.getMessage() + "; " + USAGE);
+            return 1;
+        }
+        Course compiled;
+        try {
+            Grader.deleteTree(output.resolve(".course"));
+            compiled = Course.compile(course, ClassPath.readLibraries(libraries), output.resolve(".course"));
+        } catch (Course.CourseError broken) {
+            err.println("cannot grade: " + broken.getMessage());
+            return 2;
+        }
+        var catalogue = compiled.catalogue();
+        Predicate<String> selected = request.exercises().isEmpty() ? id -> true : request.exercises()::contains;
+        var unknown = request.exercises().stream()
+                .filter(id -> catalogue.lessons().stream().flatMap(lesson -> lesson.exercises().stream())
+                        .noneMatch(exercise -> exercise.id().equals(id)))
+                .toList();
+        if (!unknown.isEmpty()) {
+            err.println("no such exercise: " + String.join(", ", unknown) + "; " + USAGE);
+            return 1;
+        }
+
+        var submissions = new ArrayList<Results.Submission>();
+        var executor = Executors.newFixedThreadPool(request.jobs());
+        try {
+            var grader = new Grader(compiled, executor);
+            for (var target : targets(request, course)) {
+                Path work = output.resolve(".work").resolve(target.name());
+                Grader.deleteTree(work);
+                var submission = grader.grade(target.name(), target.checkout(), target.exercises()::of, work, selected);
+                writeReports(submission, output.resolve(target.name()));
+                out.print(Reports.text(submission));
+                out.println("Reports: " + output.resolve(target.name()).toAbsolutePath().normalize()
+                        + " (report.txt, report.json, results.json); took " + submission.took().toSeconds() + " s");
+                out.println();
+                submissions.add(submission);
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        if (request.classFolder() != null) {
+            write(output.resolve("grades.csv"), Reports.csv(catalogue, submissions));
+            out.println("Class table: " + output.resolve("grades.csv").toAbsolutePath().normalize());
+        }
+        return checkExpectation(request.expect(), submissions, out, err);
+    }
+
+    /** A checkout to grade, and where in it each lesson's exercise sources are. */
+    private record Target(String name, Path checkout, ExerciseSources exercises) {}
+
+    @FunctionalInterface
+    private interface ExerciseSources {
+        Path of(Course.LessonBuild lesson);
+    }
+
+    private static List<Target> targets(Request request, Path course) {
+        if (request.reference()) {
+            return List.of(new Target("reference", course,
+                    lesson -> lesson.module().resolve("src/solutions/java")));
+        }
+        if (request.checkout() != null) {
+            Path checkout = request.checkout().toAbsolutePath().normalize();
+            return List.of(new Target(nameOf(checkout), checkout, lesson -> lesson.exercisesIn(checkout)));
+        }
+        if (request.classFolder() != null) {
+            try (Stream<Path> students = Files.list(request.classFolder())) {
+                return students
+                        .filter(Files::isDirectory)
+                        .filter(folder -> !folder.getFileName().toString().startsWith("."))
+                        .sorted()
+                        .map(folder -> folder.toAbsolutePath().normalize())
+                        .map(folder -> new Target(nameOf(folder), folder, lesson -> lesson.exercisesIn(folder)))
+                        .toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        // Nothing named: the course's own, untouched stubs.
+        return List.of(new Target("stubs", course, lesson -> lesson.exercisesIn(course)));
+    }
+
+    private static String nameOf(Path folder) {
+        Path name = folder.getFileName();
+        return name == null ? "submission" : name.toString();
+    }
+
+    private static void writeReports(Results.Submission submission, Path folder) {
+        write(folder.resolve("report.txt"), Reports.text(submission));
+        write(folder.resolve("report.json"), Reports.json(submission));
+        write(folder.resolve("results.json"), Reports.gradescope(submission));
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static int checkExpectation(String expect, List<Results.Submission> submissions, PrintStream out,
+            PrintStream err) {
+        if (expect == null) {
+            return 0;
+        }
+        boolean holds = true;
+        for (var submission : submissions) {
+            if (expect.equals("full") && submission.score() != submission.maxPoints()) {
+                err.println("expected full marks for " + submission.name() + ", got " + submission.score() + " / "
+                        + submission.maxPoints());
+                holds = false;
+            }
+            if (expect.equals("zero")) {
+                for (var exercise : submission.exercises()) {
+                    for (var test : exercise.tests()) {
+                        if (test.status() == Results.Status.PASSED) {
+                            err.println("expected every grading test to fail on " + submission.name() + ", but "
+                                    + exercise.exercise().testClass() + "." + test.method() + " passed");
+                            holds = false;
+                        }
+                    }
+                }
+            }
+        }
+        if (holds) {
+            out.println("As expected: " + (expect.equals("full") ? "full marks" : "every grading test fails") + ".");
+        }
+        return holds ? 0 : 1;
+    }
+
+    /** Runs the command; see {@link #run}. */
+    public static void main(String[] args) throws InterruptedException {
+        Path course = Path.of(System.getProperty("grader.course", ".")).toAbsolutePath().normalize();
+        Path libraries = Path.of(System.getProperty("grader.libraries", "grader/target/test-libraries.classpath"));
+        Path output = Path.of(System.getProperty("grader.output", "grader/target/grading")).toAbsolutePath().normalize();
+        System.exit(run(args, course, libraries, output, System.out, System.err));
+    }
+}

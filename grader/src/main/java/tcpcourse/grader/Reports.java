@@ -1,0 +1,169 @@
+package tcpcourse.grader;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The grading reports: one for a person ({@link #text}), one for a machine ({@link #json}), one
+ * in Gradescope's {@code results.json} form ({@link #gradescope}), and a class's table
+ * ({@link #csv}).
+ */
+final class Reports {
+
+    private Reports() {}
+
+    /** The report a student or instructor reads: a score per exercise, per lesson, and the total. */
+    static String text(Results.Submission submission) {
+        var report = new StringBuilder();
+        report.append("Grading of ").append(submission.name());
+        if (submission.checkout() != null) {
+            report.append(" (").append(submission.checkout()).append(')');
+        }
+        report.append("\n\n");
+        for (var lesson : submission.lessons()) {
+            report.append(String.format(Locale.ROOT, "Lesson %d (%s)%n", lesson.lesson().number(), lesson.lesson().module()));
+            for (var exercise : lesson.exercises()) {
+                report.append(String.format(Locale.ROOT, "  %-5s %-44s %3d / %-3d %s%n", exercise.exercise().id(),
+                        exercise.exercise().title(), exercise.score(), exercise.exercise().maxPoints(), exercise.summary()));
+            }
+            report.append(String.format(Locale.ROOT, "  %-50s %3d / %-3d%n%n", "lesson " + lesson.lesson().number(),
+                    lesson.score(), lesson.maxPoints()));
+        }
+        report.append(String.format(Locale.ROOT, "Total %48d / %-3d (%s)%n", submission.score(), submission.maxPoints(),
+                percent(submission.score(), submission.maxPoints())));
+
+        var unfinished = submission.exercises().stream()
+                .filter(exercise -> exercise.score() < exercise.exercise().maxPoints())
+                .toList();
+        if (!unfinished.isEmpty()) {
+            report.append("\nWhat to look at\n");
+            for (var exercise : unfinished) {
+                report.append("\n  Exercise ").append(exercise.exercise().id()).append(", ")
+                        .append(exercise.exercise().title()).append(":\n");
+                for (var test : exercise.tests()) {
+                    if (test.status() != Results.Status.PASSED) {
+                        report.append("    - ").append(test.method()).append(" (").append(test.maxPoints())
+                                .append(test.maxPoints() == 1 ? " point" : " points").append("): ")
+                                .append(test.message()).append('\n');
+                    }
+                }
+                if (!exercise.exercise().hint().isEmpty()) {
+                    report.append("    ").append(exercise.exercise().hint()).append('\n');
+                }
+            }
+        }
+        return report.toString();
+    }
+
+    private static String percent(int score, int max) {
+        return max == 0 ? "-" : String.format(Locale.ROOT, "%.0f%%", 100.0 * score / max);
+    }
+
+    /** Every score and every test's outcome, for other programs. */
+    static String json(Results.Submission submission) {
+        var lessons = new ArrayList<String>();
+        for (var lesson : submission.lessons()) {
+            var exercises = new ArrayList<String>();
+            for (var exercise : lesson.exercises()) {
+                var tests = exercise.tests().stream()
+                        .map(test -> object(
+                                field("name", test.method()),
+                                field("score", test.score()),
+                                field("max", test.maxPoints()),
+                                field("status", test.status().name().toLowerCase(Locale.ROOT).replace('_', '-')),
+                                field("message", test.message())))
+                        .toList();
+                exercises.add(object(
+                        field("id", exercise.exercise().id()),
+                        field("title", exercise.exercise().title()),
+                        field("score", exercise.score()),
+                        field("max", exercise.exercise().maxPoints()),
+                        field("summary", exercise.summary()),
+                        "\"tests\": " + array(tests)));
+            }
+            lessons.add(object(
+                    field("lesson", lesson.lesson().number()),
+                    field("module", lesson.lesson().module()),
+                    field("score", lesson.score()),
+                    field("max", lesson.maxPoints()),
+                    "\"exercises\": " + array(exercises)));
+        }
+        return object(
+                field("submission", submission.name()),
+                field("score", submission.score()),
+                field("max", submission.maxPoints()),
+                field("seconds", submission.took().toMillis() / 1000.0),
+                "\"lessons\": " + array(lessons)) + "\n";
+    }
+
+    /** Gradescope's autograder result: one entry per grading test, with the total. */
+    static String gradescope(Results.Submission submission) {
+        var tests = new ArrayList<String>();
+        for (var exercise : submission.exercises()) {
+            for (var test : exercise.tests()) {
+                String output = test.status() == Results.Status.PASSED ? "passed"
+                        : test.message() + (exercise.exercise().hint().isEmpty() ? "" : "\n" + exercise.exercise().hint());
+                tests.add(object(
+                        field("name", "Exercise " + exercise.exercise().id() + " " + exercise.exercise().title() + ": " + test.method()),
+                        field("score", test.score()),
+                        field("max_score", test.maxPoints()),
+                        field("output", output)));
+            }
+        }
+        return object(field("score", submission.score()), field("output", text(submission)),
+                "\"tests\": " + array(tests)) + "\n";
+    }
+
+    /** A class's table: one row per student, one column per exercise, then the total. */
+    static String csv(Catalogue catalogue, List<Results.Submission> submissions) {
+        var exercises = catalogue.lessons().stream().flatMap(lesson -> lesson.exercises().stream()).toList();
+        var table = new StringBuilder("student");
+        exercises.forEach(exercise -> table.append(',').append(exercise.id()));
+        table.append(",total\n");
+        table.append("max");
+        exercises.forEach(exercise -> table.append(',').append(exercise.maxPoints()));
+        table.append(',').append(catalogue.maxPoints()).append('\n');
+        for (var submission : submissions) {
+            table.append(csvField(submission.name()));
+            for (var exercise : exercises) {
+                int score = submission.exercises().stream()
+                        .filter(graded -> graded.exercise().id().equals(exercise.id()))
+                        .mapToInt(Results.Exercise::score)
+                        .sum();
+                table.append(',').append(score);
+            }
+            table.append(',').append(submission.score()).append('\n');
+        }
+        return table.toString();
+    }
+
+    private static String csvField(String value) {
+        return value.matches("[^,\"\\r\\n]*") ? value : '"' + value.replace("\"", "\"\"") + '"';
+    }
+
+    private static String object(String... fields) {
+        return "{" + String.join(", ", fields) + "}";
+    }
+
+    private static String array(List<String> elements) {
+        return "[" + String.join(", ", elements) + "]";
+    }
+
+    private static String field(String name, Object value) {
+        String json = value instanceof Number ? value.toString() : quote(String.valueOf(value));
+        return quote(name) + ": " + json;
+    }
+
+    static String quote(String text) {
+        return text.chars().mapToObj(c -> switch (c) {
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default -> c < 0x20 ? String.format(Locale.ROOT, "\\u%04x", c) : String.valueOf((char) c);
+        }).collect(Collectors.joining("", "\"", "\""));
+    }
+}

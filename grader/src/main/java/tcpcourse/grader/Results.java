@@ -1,0 +1,60 @@
+package tcpcourse.grader;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** What grading found, from one test up to a whole submission. */
+final class Results {
+
+    private Results() {}
+
+    /** What happened to one grading test. */
+    enum Status { PASSED, FAILED, TIMED_OUT, CRASHED, NOT_COMPILED }
+
+    /** One grading test's result; {@code message} says why it did not pass, in one line. */
+    record Test(String method, int score, int maxPoints, Status status, String message) {}
+
+    /**
+     * One exercise's result, with {@code summary} saying what happened to it in one plain line.
+     * {@code log} is the test JVM's console output, if it ran.
+     */
+    record Exercise(Catalogue.Exercise exercise, String summary, List<Test> tests, Path log) {
+
+        int score() {
+            return tests.stream().mapToInt(Test::score).sum();
+        }
+
+        boolean anyPassed() {
+            return tests.stream().anyMatch(test -> test.status() == Status.PASSED);
+        }
+    }
+
+    /** One lesson's exercises. */
+    record Lesson(Catalogue.Lesson lesson, List<Exercise> exercises) {
+
+        int score() {
+            return exercises.stream().mapToInt(Exercise::score).sum();
+        }
+
+        int maxPoints() {
+            return exercises.stream().mapToInt(exercise -> exercise.exercise().maxPoints()).sum();
+        }
+    }
+
+    /** A whole submission: {@code name} is the student's (or "reference", "stubs"). */
+    record Submission(String name, Path checkout, List<Lesson> lessons, Duration took) {
+
+        int score() {
+            return lessons.stream().mapToInt(Lesson::score).sum();
+        }
+
+        int maxPoints() {
+            return lessons.stream().mapToInt(Lesson::maxPoints).sum();
+        }
+
+        List<Exercise> exercises() {
+            return lessons.stream().flatMap(lesson -> lesson.exercises().stream()).toList();
+        }
+    }
+}
