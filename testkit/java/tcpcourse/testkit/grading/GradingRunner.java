@@ -1,13 +1,17 @@
 package tcpcourse.testkit.grading;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -19,7 +23,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * Runs the grading tests of one exercise in this JVM and writes one line per event to a file,
  * for the grader that started this JVM.
  *
- * <p>Usage: {@code GradingRunner <test class> <results file>}. The lines are tab-separated:
+ * <p>Usage: {@code GradingRunner <test class> <results file> [method,...]}: all the class's
+ * tests, or only the methods named (the grader re-runs the tests that a crash left unrun). The lines are tab-separated:
  * {@code started <method>} when a test starts, then {@code passed <method>},
  * {@code failed <method> <message>} or {@code skipped <method> <reason>}, and {@code done} at
  * the end. Each line is flushed at once, so when the exercise under test kills or hangs this
@@ -31,12 +36,15 @@ public final class GradingRunner {
 
     /** Runs the tests, then ends the JVM even if the code under test left threads running. */
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: GradingRunner <test class> <results file>");
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: GradingRunner <test class> <results file> [method,...]");
             System.exit(1);
         }
         try (var results = new PrintWriter(Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8), true)) {
-            var request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(args[0])).build();
+            List<DiscoverySelector> selectors = args.length == 3
+                    ? Arrays.stream(args[2].split(",")).<DiscoverySelector>map(method -> selectMethod(args[0], method)).toList()
+                    : List.of(selectClass(args[0]));
+            var request = LauncherDiscoveryRequestBuilder.request().selectors(selectors).build();
             LauncherFactory.create().execute(request, new ResultWriter(results));
             results.println("done");
         }

@@ -121,77 +121,107 @@ final class Grader {
         return new Results.Exercise(exercise, summary, tests, null);
     }
 
+    /**
+     * Runs an exercise's grading tests. When the exercise hangs or ends the test JVM, the test
+     * that was running scores 0 and the tests that had not run yet get a fresh JVM of their own.
+     */
     private Results.Exercise runTests(Course.LessonBuild lesson, Catalogue.Exercise exercise, Path exerciseClasses,
             Path work) throws IOException, InterruptedException {
         var classPath = new ArrayList<>(List.of(lesson.testClasses(), exerciseClasses, lesson.mainClasses(), course.testkitClasses));
         classPath.addAll(lesson.testResources());
         classPath.addAll(course.libraries);
-        Path log = work.resolve("exercise-" + exercise.id() + ".log");
-        var limit = JVM_START.plus(PER_TEST.multipliedBy(exercise.tests().size()));
-        var outcome = TestJvm.run(classPath, exercise.testClass(), lesson.module(), course.root.resolve("testkit/hosts"),
-                work.resolve("exercise-" + exercise.id() + ".results"), log, limit);
-        return interpret(exercise, outcome, log);
+        Path log = work.resolve("exercise-" + exercise.id() + "-run1.log");
+        var results = new HashMap<String, Results.Test>();
+        var problems = new ArrayList<String>();
+        for (int run = 1; results.size() < exercise.tests().size(); run++) {
+            var remaining = exercise.tests().stream().filter(test -> !results.containsKey(test.method())).toList();
+            var limit = JVM_START.plus(PER_TEST.multipliedBy(remaining.size()));
+            Path runLog = work.resolve("exercise-" + exercise.id() + "-run" + run + ".log");
+            var outcome = TestJvm.run(classPath, exercise.testClass(),
+                    remaining.stream().map(Catalogue.Test::method).toList(),
+                    lesson.module(), course.root.resolve("testkit/hosts"),
+                    work.resolve("exercise-" + exercise.id() + "-run" + run + ".results"), runLog, limit);
+            int before = results.size();
+            interpret(remaining, outcome, results).ifPresent(problems::add);
+            if (results.size() == before) {
+                // Nothing started: the JVM itself could not run the tests; do not try again.
+                String why = "not run: the test JVM ended before any test started (exit status "
+                        + outcome.exitCode() + "; see " + runLog + ")";
+                remaining.forEach(test -> results.put(test.method(),
+                        new Results.Test(test.method(), 0, test.points(), Status.CRASHED, why)));
+            }
+        }
+        var tests = exercise.tests().stream().map(test -> results.get(test.method())).toList();
+        return new Results.Exercise(exercise, summarize(tests, problems), tests, log);
     }
 
-    /** Turns the runner's lines into one result per grading test, and a summary line. */
-    static Results.Exercise interpret(Catalogue.Exercise exercise, TestJvm.Outcome outcome, Path log) {
-        var finished = new HashMap<String, String[]>();
-        String started = null;
+    /**
+     * Reads one test JVM's lines into {@code results}: every test that finished, and the test
+     * that was running when the JVM was stopped or ended. Tests that never started are left out,
+     * to be run again.
+     *
+     * @return what went wrong with the JVM, in one line, if it did not end normally
+     */
+    static java.util.Optional<String> interpret(List<Catalogue.Test> tests, TestJvm.Outcome outcome,
+            Map<String, Results.Test> results) {
+        var points = new HashMap<String, Integer>();
+        tests.forEach(test -> points.put(test.method(), test.points()));
+        String running = null;
         String classFailure = null;
         boolean done = false;
         for (String line : outcome.lines()) {
             String[] fields = line.split("\t", 3);
+            String method = fields.length > 1 ? fields[1] : "";
+            String message = fields.length > 2 ? fields[2] : fields[0];
             switch (fields[0]) {
-                case "started" -> started = fields[1];
-                case "passed", "failed", "skipped" -> finished.put(fields[1], fields);
-                case "class-failed" -> classFailure = fields.length > 2 ? fields[2] : "the test class failed";
+                case "started" -> running = method;
+                case "passed" -> {
+                    results.put(method, new Results.Test(method, points.getOrDefault(method, 0),
+                            points.getOrDefault(method, 0), Status.PASSED, ""));
+                    running = null;
+                }
+                case "failed", "skipped" -> {
+                    results.put(method, new Results.Test(method, 0, points.getOrDefault(method, 0), Status.FAILED,
+                            fields[0].equals("skipped") ? "skipped: " + message : message));
+                    running = null;
+                }
+                case "class-failed" -> classFailure = message;
                 case "done" -> done = true;
                 default -> { /* a line this grader does not know: ignore it */ }
             }
         }
-        var tests = new ArrayList<Results.Test>();
-        for (var test : exercise.tests()) {
-            var result = finished.get(test.method());
-            if (result != null && result[0].equals("passed")) {
-                tests.add(new Results.Test(test.method(), test.points(), test.points(), Status.PASSED, ""));
-            } else if (result != null) {
-                String message = result.length > 2 ? result[2] : result[0];
-                tests.add(new Results.Test(test.method(), 0, test.points(), Status.FAILED,
-                        result[0].equals("skipped") ? "skipped: " + message : message));
-            } else if (outcome.killed()) {
-                tests.add(new Results.Test(test.method(), 0, test.points(), Status.TIMED_OUT,
-                        test.method().equals(started)
-                                ? "did not finish: the test JVM was stopped after " + outcome.limit().toSeconds()
-                                        + " s (an endless loop, or a wait that never ends?)"
-                                : "not run: an earlier test of this exercise did not finish"));
-            } else if (!done) {
-                tests.add(new Results.Test(test.method(), 0, test.points(), Status.CRASHED,
-                        test.method().equals(started)
-                                ? "the test JVM ended with exit status " + outcome.exitCode()
-                                        + " during this test: does the exercise call System.exit?"
-                                : "not run: the test JVM ended during an earlier test"));
-            } else {
-                tests.add(new Results.Test(test.method(), 0, test.points(), Status.FAILED,
+        if (done) {
+            for (var test : tests) {
+                results.putIfAbsent(test.method(), new Results.Test(test.method(), 0, test.points(), Status.FAILED,
                         classFailure != null ? classFailure : "not run"));
             }
+            return java.util.Optional.empty();
         }
-        return new Results.Exercise(exercise, summarize(tests, outcome), List.copyOf(tests), log);
+        if (running == null) {
+            return java.util.Optional.of(outcome.killed() ? "the test JVM was stopped" : "the test JVM ended");
+        }
+        String problem;
+        Status status;
+        if (outcome.killed()) {
+            status = Status.TIMED_OUT;
+            problem = "timed out: " + running + " did not finish, and its test JVM was stopped after "
+                    + outcome.limit().toSeconds() + " s (an endless loop, or a wait that never ends?)";
+        } else {
+            status = Status.CRASHED;
+            problem = "crashed: the test JVM ended with exit status " + outcome.exitCode() + " during " + running
+                    + " (does the exercise call System.exit?)";
+        }
+        results.put(running, new Results.Test(running, 0, points.getOrDefault(running, 0), status, problem));
+        return java.util.Optional.of(problem);
     }
 
-    private static String summarize(List<Results.Test> tests, TestJvm.Outcome outcome) {
+    private static String summarize(List<Results.Test> tests, List<String> problems) {
         long passed = tests.stream().filter(test -> test.status() == Status.PASSED).count();
         if (passed == tests.size()) {
             return "passed: all " + tests.size() + " tests";
         }
-        for (var test : tests) {
-            if (test.status() == Status.TIMED_OUT && !test.message().startsWith("not run")) {
-                return "timed out: " + test.method() + " did not finish within " + outcome.limit().toSeconds()
-                        + " s, and the exercise's test JVM was stopped";
-            }
-            if (test.status() == Status.CRASHED && !test.message().startsWith("not run")) {
-                return "crashed: the test JVM ended with exit status " + outcome.exitCode() + " during "
-                        + test.method() + " (does the exercise call System.exit?)";
-            }
+        if (!problems.isEmpty()) {
+            return problems.get(0) + (passed > 0 ? "; " + passed + " of " + tests.size() + " tests passed" : "");
         }
         var firstFailure = tests.stream().filter(test -> test.status() != Status.PASSED).findFirst().orElseThrow();
         return (tests.size() - passed) + " of " + tests.size() + " tests failed; first, " + firstFailure.method()

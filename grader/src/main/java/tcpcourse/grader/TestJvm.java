@@ -28,7 +28,7 @@ final class TestJvm {
 
     private TestJvm() {}
 
-    static Outcome run(List<Path> classPath, String testClass, Path workingDirectory, Path hostsFile,
+    static Outcome run(List<Path> classPath, String testClass, List<String> methods, Path workingDirectory, Path hostsFile,
             Path resultsFile, Path logFile, Duration limit) throws IOException, InterruptedException {
         Files.createDirectories(resultsFile.getParent());
         Files.deleteIfExists(resultsFile);
@@ -38,7 +38,7 @@ final class TestJvm {
                 "-Djdk.net.hosts.file=" + hostsFile,
                 "-Xmx256m",
                 "-cp", ClassPath.join(classPath),
-                RUNNER, testClass, resultsFile.toString()));
+                RUNNER, testClass, resultsFile.toString(), String.join(",", methods)));
         var process = new ProcessBuilder(command)
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
