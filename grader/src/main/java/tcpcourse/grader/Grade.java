@@ -25,12 +25,13 @@ import java.util.stream.Stream;
 public final class Grade {
 
     static final String USAGE = "usage: Grade [CHECKOUT | --class=FOLDER | --reference] [--exercise=ID,...]"
-            + " [--expect=full|zero] [--jobs=N]";
+            + " [--name=NAME] [--expect=full|zero] [--jobs=N] | Grade --points=FILE | Grade --classroom=FILE";
 
     private Grade() {}
 
     /** What the command line asked for. */
-    record Request(Path checkout, Path classFolder, boolean reference, Set<String> exercises, String expect, int jobs) {}
+    record Request(Path checkout, Path classFolder, boolean reference, Set<String> exercises, String expect, int jobs,
+            Path pointsTable, Path classroomWorkflow, String name) {}
 
     /** A wrong command line. */
     static final class UsageException extends Exception {
@@ -44,6 +45,9 @@ public final class Grade {
     static Request parse(String[] args) throws UsageException {
         Path checkout = null;
         Path classFolder = null;
+        Path pointsTable = null;
+        Path classroomWorkflow = null;
+        String name = null;
         boolean reference = false;
         Set<String> exercises = Set.of();
         String expect = null;
@@ -51,6 +55,15 @@ public final class Grade {
         for (String arg : args) {
             if (arg.equals("--reference")) {
                 reference = true;
+            } else if (arg.startsWith("--points=")) {
+                pointsTable = Path.of(arg.substring("--points=".length()));
+            } else if (arg.startsWith("--classroom=")) {
+                classroomWorkflow = Path.of(arg.substring("--classroom=".length()));
+            } else if (arg.startsWith("--name=")) {
+                name = arg.substring("--name=".length());
+                if (!name.matches("[\\w.-]+")) {
+                    throw new UsageException("--name takes letters, digits, '.', '-' and '_' only, not " + name);
+                }
             } else if (arg.startsWith("--class=")) {
                 classFolder = Path.of(arg.substring("--class=".length()));
             } else if (arg.startsWith("--exercise=")) {
@@ -85,7 +98,7 @@ public final class Grade {
                 throw new UsageException("no such folder: " + folder.toAbsolutePath().normalize());
             }
         }
-        return new Request(checkout, classFolder, reference, exercises, expect, jobs);
+        return new Request(checkout, classFolder, reference, exercises, expect, jobs, pointsTable, classroomWorkflow, name);
     }
 
     /**
@@ -112,6 +125,16 @@ public final class Grade {
             return 2;
         }
         var catalogue = compiled.catalogue();
+        if (request.pointsTable() != null) {
+            write(request.pointsTable(), Reports.pointsTable(catalogue));
+            out.println("Points table: " + request.pointsTable() + " (" + catalogue.maxPoints() + " points in all)");
+            return 0;
+        }
+        if (request.classroomWorkflow() != null) {
+            write(request.classroomWorkflow(), Reports.classroomWorkflow(catalogue));
+            out.println("GitHub Classroom workflow: " + request.classroomWorkflow());
+            return 0;
+        }
         Predicate<String> selected = request.exercises().isEmpty() ? id -> true : request.exercises()::contains;
         var unknown = request.exercises().stream()
                 .filter(id -> catalogue.lessons().stream().flatMap(lesson -> lesson.exercises().stream())
@@ -162,7 +185,8 @@ public final class Grade {
         }
         if (request.checkout() != null) {
             Path checkout = request.checkout().toAbsolutePath().normalize();
-            return List.of(new Target(nameOf(checkout), checkout, lesson -> lesson.exercisesIn(checkout)));
+            String name = request.name() != null ? request.name() : nameOf(checkout);
+            return List.of(new Target(name, checkout, lesson -> lesson.exercisesIn(checkout)));
         }
         if (request.classFolder() != null) {
             try (Stream<Path> students = Files.list(request.classFolder())) {
@@ -190,6 +214,7 @@ public final class Grade {
         write(folder.resolve("report.txt"), Reports.text(submission));
         write(folder.resolve("report.json"), Reports.json(submission));
         write(folder.resolve("results.json"), Reports.gradescope(submission));
+        write(folder.resolve("passed.txt"), Reports.passed(submission));
     }
 
     private static void write(Path file, String content) {

@@ -116,6 +116,104 @@ final class Reports {
                 "\"tests\": " + array(tests)) + "\n";
     }
 
+    /** One line per grading test that passed, "exercise method", for GitHub Classroom's steps. */
+    static String passed(Results.Submission submission) {
+        var lines = new StringBuilder();
+        for (var exercise : submission.exercises()) {
+            for (var test : exercise.tests()) {
+                if (test.status() == Results.Status.PASSED) {
+                    lines.append(exercise.exercise().id()).append(' ').append(test.method()).append('\n');
+                }
+            }
+        }
+        return lines.toString();
+    }
+
+    /**
+     * A GitHub Classroom workflow that gives the same points as the grader. Classroom gives a
+     * step's points all or nothing, so each grading test is a step of its own: the grader runs
+     * once, and each step checks that its test is in passed.txt.
+     */
+    static String classroomWorkflow(Catalogue catalogue) {
+        var workflow = new StringBuilder("""
+                # Written by the grader: ./mvnw -q -pl grader compile exec:java -Dexec.args=--classroom=FILE
+                # from the @Exercise and @Points annotations of the grading tests. Do not edit.
+                name: Autograding
+                on: [push, workflow_dispatch]
+                permissions:
+                  checks: write
+                  actions: read
+                  contents: read
+                jobs:
+                  grade:
+                    runs-on: ubuntu-latest
+                    timeout-minutes: 20
+                    steps:
+                      - name: The student's repository
+                        uses: actions/checkout@v4
+                      # The course's own tests and build files, so that editing them gains nothing:
+                      # set the repository variable COURSE_REPOSITORY to the course's template.
+                      - name: The course, pristine
+                        uses: actions/checkout@v4
+                        with:
+                          repository: ${{ vars.COURSE_REPOSITORY || github.repository }}
+                          path: .course
+                      - uses: actions/setup-java@v4
+                        with:
+                          distribution: temurin
+                          java-version: '17'
+                      - name: Grade every exercise
+                        working-directory: .course
+                        run: ./mvnw -B -q -pl grader compile exec:java -Dexec.args="--name=student .."
+                """);
+        var ids = new java.util.ArrayList<String>();
+        for (var lesson : catalogue.lessons()) {
+            for (var exercise : lesson.exercises()) {
+                for (var test : exercise.tests()) {
+                    String id = "t" + exercise.id().replace('.', '-') + "-" + test.method();
+                    ids.add(id);
+                    workflow.append("      - id: ").append(id).append('\n')
+                            .append("        uses: classroom-resources/autograding-command-grader@v1\n")
+                            .append("        with:\n")
+                            .append("          test-name: \"").append(exercise.id()).append(' ').append(test.method()).append("\"\n")
+                            .append("          command: grep -qx '").append(exercise.id()).append(' ').append(test.method())
+                            .append("' .course/grader/target/grading/student/passed.txt\n")
+                            .append("          timeout: 1\n")
+                            .append("          max-score: ").append(test.points()).append('\n');
+                }
+            }
+        }
+        workflow.append("      - name: Autograding reporter\n")
+                .append("        uses: classroom-resources/autograding-grader-reporter@v1\n")
+                .append("        env:\n");
+        for (String id : ids) {
+            String variable = id.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_RESULTS";
+            workflow.append("          ").append(variable).append(": \"${{steps.").append(id).append(".outputs.result}}\"\n");
+        }
+        workflow.append("        with:\n          runners: ").append(String.join(",", ids)).append('\n');
+        return workflow.toString();
+    }
+
+    /** The course's points as an AsciiDoc table, for the instructors' page. */
+    static String pointsTable(Catalogue catalogue) {
+        var table = new StringBuilder("""
+                // Written by the grader: ./mvnw -q -pl grader compile exec:java -Dexec.args=--points=FILE
+                // from the @Exercise and @Points annotations of the grading tests. Do not edit.
+                [cols="1,4,2,1",options="header"]
+                |===
+                | Exercise | Title | Grading tests | Points
+                """);
+        for (var lesson : catalogue.lessons()) {
+            for (var exercise : lesson.exercises()) {
+                table.append("\n| ").append(exercise.id()).append(" | ").append(exercise.title()).append(" | ")
+                        .append(exercise.tests().size()).append(" | ").append(exercise.maxPoints()).append('\n');
+            }
+            table.append("\n2+| *Lesson ").append(lesson.number()).append("* | | *").append(lesson.maxPoints()).append("*\n");
+        }
+        table.append("\n2+| *Course total* | | *").append(catalogue.maxPoints()).append("*\n|===\n");
+        return table.toString();
+    }
+
     /** A class's table: one row per student, one column per exercise, then the total. */
     static String csv(Catalogue catalogue, List<Results.Submission> submissions) {
         var exercises = catalogue.lessons().stream().flatMap(lesson -> lesson.exercises().stream()).toList();
