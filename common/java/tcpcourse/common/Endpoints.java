@@ -1,0 +1,73 @@
+package tcpcourse.common;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+
+/**
+ * What every lesson's programs share once lesson 1 has taught it: the default address, listening
+ * on it, and one plain line for each way that listening or connecting fails.
+ */
+public final class Endpoints {
+
+    /** The port of Node's own {@code net} example. */
+    public static final int DEFAULT_PORT = 8124;
+
+    /** Loopback: only programs on this machine can connect. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    /** How many finished handshakes the operating system queues until {@code accept} takes them. */
+    private static final int BACKLOG = 50;
+
+    private Endpoints() {}
+
+    /**
+     * Listens on {@code host:port}; port 0 lets the system choose a free port.
+     *
+     * @throws UnknownHostException if {@code host} is not a known name or address
+     * @throws BindException if the port is in use, or the address is not one of this machine's
+     */
+    public static ServerSocket listen(String host, int port) throws IOException {
+        return new ServerSocket(port, BACKLOG, InetAddress.getByName(host));
+    }
+
+    /** Where a server listens, as {@code host:port}, for log lines. */
+    public static InetSocketAddress address(ServerSocket listener) {
+        return (InetSocketAddress) listener.getLocalSocketAddress();
+    }
+
+    /** One line saying why a server could not listen, and what to try. */
+    public static String whyCannotListen(String host, int port, IOException failure) {
+        String where = host + ":" + port;
+        if (failure instanceof UnknownHostException) {
+            return "cannot listen on " + where + ": unknown host. Try --host=127.0.0.1";
+        }
+        if (failure instanceof BindException) {
+            return "cannot listen on " + where + ": " + failure.getMessage()
+                    + ". Is another server running there? Try another --port, or --port=0 for any free one.";
+        }
+        return "server on " + where + " failed: " + failure.getMessage();
+    }
+
+    /** One line saying why a client could not connect, or lost its connection, and what to try. */
+    public static String whyCannotConnect(String host, int port, IOException failure) {
+        String where = host + ":" + port;
+        if (failure instanceof UnknownHostException) {
+            return "cannot connect to " + where + ": unknown host. Check the name, or try --host=127.0.0.1";
+        }
+        if (failure instanceof ConnectException) {
+            return "cannot connect to " + where + ": " + String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT)
+                    + ". Is the server running?";
+        }
+        if (failure instanceof SocketTimeoutException) {
+            return "connection to " + where + " timed out: " + failure.getMessage();
+        }
+        return "connection to " + where + " failed: " + failure.getMessage();
+    }
+}

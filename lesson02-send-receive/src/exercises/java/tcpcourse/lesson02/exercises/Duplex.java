@@ -1,0 +1,46 @@
+package tcpcourse.lesson02.exercises;
+
+import java.io.IOException;
+import java.net.Socket;
+
+// tag::exercise[]
+/**
+ * Exercise 2.2: a full-duplex copy.
+ *
+ * <p>Connect two sockets to each other, as a relay does: every byte that arrives on one is
+ * written to the other, in both directions at once. When one side ends its stream, end the
+ * stream toward the other side (half-close it) and keep copying the other way until that ends
+ * too.
+ *
+ * <p>Example: a relay between a client ({@code fromClient}) and a server ({@code toServer}):
+ *
+ * <pre>{@code
+ * Duplex.Copied copied = Duplex.copyBothWays(fromClient, toServer);
+ * System.out.println(copied); // Copied[leftToRight=8, rightToLeft=15]
+ * }</pre>
+ *
+ * <p>Hint: one thread cannot wait on two reads at once: copy each direction on a thread of its
+ * own, and wait for both. {@code InputStream.transferTo} copies until the end of the stream;
+ * {@code Socket.shutdownOutput} sends the end on.
+ */
+public final class Duplex {
+
+    /** How many bytes went each way. */
+    public record Copied(long leftToRight, long rightToLeft) {}
+
+    private Duplex() {}
+
+    /**
+     * Copies {@code left}'s input to {@code right}'s output and {@code right}'s input to
+     * {@code left}'s output, at the same time, until both inputs have ended.
+     *
+     * <p>Blocks until both directions have ended. Does not close the sockets.
+     *
+     * @throws IOException if either direction fails
+     */
+    public static Copied copyBothWays(Socket left, Socket right) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException(
+                "Exercise 2.2: implement copyBothWays, see lesson 2 \"Exercise 2.2: a full-duplex copy\"");
+    }
+}
+// end::exercise[]
