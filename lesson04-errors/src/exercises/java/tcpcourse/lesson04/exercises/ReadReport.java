@@ -1,0 +1,37 @@
+package tcpcourse.lesson04.exercises;
+
+import java.io.InputStream;
+
+// tag::exercise[]
+/**
+ * Exercise 4.1: survive a reset and report how much arrived.
+ *
+ * <p>Read a stream to its end and count the bytes. When the connection fails on the way (the
+ * peer resets it, or a read times out), do not throw: report how much had arrived and the error's
+ * code, so the program can say so in one line and, perhaps, ask for the rest.
+ *
+ * <p>Example, with a peer that sends 1000 bytes and then resets the connection:
+ *
+ * <pre>{@code
+ * Received received = ReadReport.readUntilFailure(connection.getInputStream());
+ * System.out.println(received); // Received[bytes=1000, error=ECONNRESET]
+ * }</pre>
+ *
+ * <p>Hint: catch the narrowest exception that reading throws, and let {@code ErrorCode.of} name
+ * it. The bytes of every chunk read before the failure count.
+ */
+public final class ReadReport {
+
+    private ReadReport() {}
+
+    /**
+     * Reads {@code fromPeer} until it ends or fails.
+     *
+     * @return the bytes that arrived, and the failure's code, or null for a normal end
+     */
+    public static Received readUntilFailure(InputStream fromPeer) {
+        throw new UnsupportedOperationException(
+                "Exercise 4.1: implement readUntilFailure, see lesson 4 \"Exercise 4.1: survive a reset and report how much arrived\"");
+    }
+}
+// end::exercise[]

@@ -1,0 +1,104 @@
+package tcpcourse.lesson04;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import tcpcourse.testkit.Loopback;
+
+/**
+ * Measures what Java throws in each case of the lesson's table, on the JDK that runs the tests,
+ * and checks it against the table measured on that JDK before (src/test/resources), which the
+ * lesson page shows. Run with -Derror-table.write=true to record a JDK's table.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class ErrorTableTest {
+
+    @FunctionalInterface
+    interface Case {
+        void trigger() throws Exception;
+    }
+
+    @Test
+    void javaThrowsWhatTheTableSays() throws Throwable {
+        var rows = new ArrayList<String>();
+        rows.add(row("unknown host", () -> new Socket("no-such-host.invalid", 80).close()));
+        Loopback.withRefusingPort(refusing -> rows.add(row("connection refused", () -> {
+            try (var connection = new Socket()) {
+                connection.connect(refusing, 2000);
+            }
+        })));
+        Loopback.withUnansweredPort(unanswered -> rows.add(row("connect timeout", () -> {
+            try (var connection = new Socket()) {
+                connection.connect(unanswered, 300);
+            }
+        })));
+        Loopback.withConnectedPair((client, server) -> {
+            client.setSoTimeout(300);
+            rows.add(row("read timeout", () -> client.getInputStream().read()));
+        });
+        Loopback.withConnectedPair((client, server) -> {
+            server.setSoLinger(true, 0);
+            server.close();
+            rows.add(row("reset by the peer", () -> readUntilFailure(client.getInputStream())));
+        });
+        Loopback.withConnectedPair((client, server) -> {
+            server.close();
+            rows.add(row("write after the peer closed", () -> {
+                await().atMost(Duration.ofSeconds(10)).until(() -> false == writes(client));
+                client.getOutputStream().write(1);
+            }));
+        });
+        String table = String.join("\n", rows) + "\n";
+        int feature = Runtime.version().feature();
+        Path recorded = Path.of("src/test/resources/error-table-java" + feature + ".txt");
+        if (Boolean.getBoolean("error-table.write")) {
+            Files.writeString(recorded, table, StandardCharsets.UTF_8);
+        }
+
+        if (Files.exists(recorded)) {
+            assertThat(table).isEqualTo(Files.readString(recorded, StandardCharsets.UTF_8));
+        } else {
+            assertThat(rows).allMatch(row -> !row.endsWith("| no exception"));
+        }
+    }
+
+    private static String row(String what, Case trigger) {
+        try {
+            trigger.trigger();
+            return what + " | no exception";
+        } catch (IOException failure) {
+            // The ephemeral port in a message changes from run to run.
+            String message = String.valueOf(failure.getMessage()).replaceAll(":\\d+", ":PORT");
+            return what + " | " + failure.getClass().getName() + " | " + message + " | " + ErrorCode.of(failure);
+        } catch (Exception other) {
+            return what + " | " + other;
+        }
+    }
+
+    private static boolean writes(Socket connection) {
+        try {
+            connection.getOutputStream().write(new byte[1024]);
+            return true;
+        } catch (IOException failed) {
+            return false;
+        }
+    }
+
+    private static void readUntilFailure(InputStream in) throws IOException {
+        while (in.read() != -1) {
+            // keep reading: the reset is the failure
+        }
+    }
+
+}
