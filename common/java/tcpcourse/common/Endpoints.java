@@ -34,7 +34,16 @@ public final class Endpoints {
      * @throws BindException if the port is in use, or the address is not one of this machine's
      */
     public static ServerSocket listen(String host, int port) throws IOException {
-        return new ServerSocket(port, BACKLOG, InetAddress.getByName(host));
+        return listen(host, port, BACKLOG);
+    }
+
+    /**
+     * Listens on {@code host:port} with room for {@code backlog} finished handshakes that
+     * {@code accept} has not yet taken: a server that expects many clients at once needs more
+     * than the usual 50, or the system drops their SYNs and they retry a second later.
+     */
+    public static ServerSocket listen(String host, int port, int backlog) throws IOException {
+        return new ServerSocket(port, backlog, InetAddress.getByName(host));
     }
 
     /** Where a server listens, as {@code host:port}, for log lines. */

@@ -1,0 +1,67 @@
+package tcpcourse.lesson05.bench;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.codec.LengthFieldPrepender;
+import java.net.InetSocketAddress;
+
+/**
+ * The same wire format served by Netty, the way Netty's own examples do it: a frame decoder
+ * and a length prepender, an echo handler that writes each frame and flushes once per read.
+ */
+final class NettyEchoServer implements AutoCloseable {
+
+    private final EventLoopGroup boss = new NioEventLoopGroup(1);
+    private final EventLoopGroup workers = new NioEventLoopGroup();
+    private final Channel channel;
+
+    NettyEchoServer(int maximum) throws InterruptedException {
+        channel = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel connection) {
+                        connection.pipeline()
+                                .addLast(new LengthFieldBasedFrameDecoder(maximum + 4, 0, 4, 0, 4))
+                                .addLast(new LengthFieldPrepender(4))
+                                .addLast(new ChannelInboundHandlerAdapter() {
+                                    @Override
+                                    public void channelRead(ChannelHandlerContext context, Object frame) {
+                                        context.write(frame);
+                                    }
+
+                                    @Override
+                                    public void channelReadComplete(ChannelHandlerContext context) {
+                                        context.flush();
+                                    }
+
+                                    @Override
+                                    public void exceptionCaught(ChannelHandlerContext context, Throwable failure) {
+                                        context.close();
+                                    }
+                                });
+                    }
+                })
+                .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
+    }
+
+    InetSocketAddress address() {
+        return (InetSocketAddress) channel.localAddress();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        channel.close().sync();
+        boss.shutdownGracefully().sync();
+        workers.shutdownGracefully().sync();
+    }
+}

@@ -1,0 +1,110 @@
+package tcpcourse.lesson05;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static tcpcourse.common.Addresses.describe;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import tcpcourse.common.CommandLine;
+import tcpcourse.common.CommandLine.Option;
+import tcpcourse.common.CommandLine.UsageException;
+import tcpcourse.common.Endpoints;
+
+/**
+ * Lesson 5's client: it sends {@code --count} frames at once, each the text
+ * {@code --message} with its number, reads the same number of frames back, and checks each.
+ * Framing makes it right whatever the network does to the chunks: try it through the relay.
+ *
+ * <p>Run it with {@code ./mvnw -q -pl lesson05-framing compile exec:java@client}; options
+ * {@code --host}, {@code --port}, {@code --message} and {@code --count}.
+ */
+public final class Client {
+
+    private Client() {}
+
+    /**
+     * Sends the frames, reads the answers, and checks each.
+     *
+     * @return how many frames came back different; 0 when all came back unchanged
+     */
+    static int echo(String host, int port, List<byte[]> frames, PrintStream out) throws IOException, InterruptedException {
+        try (var connection = new Socket(host, port)) {
+            out.println("connected to server! " + describe(connection.getLocalSocketAddress())
+                    + " -> " + describe(connection.getRemoteSocketAddress()));
+            // tag::send-and-receive[]
+            // The frames go out on a thread of their own while this one reads the answers: with
+            // both directions moving, no buffer can fill up and stop the other side.
+            var toServer = new DataOutputStream(new BufferedOutputStream(connection.getOutputStream()));
+            var writer = new Thread(() -> {
+                try {
+                    for (byte[] frame : frames) {
+                        LengthPrefix.writeFrame(toServer, frame);
+                    }
+                    toServer.flush();
+                } catch (IOException failure) {
+                    out.println("sending failed: " + failure.getMessage());
+                }
+            }, "writer");
+            writer.start();
+            var fromServer = new DataInputStream(new BufferedInputStream(connection.getInputStream()));
+            int different = 0;
+            for (byte[] sent : frames) {
+                byte[] answer = LengthPrefix.readFrame(fromServer, LengthPrefix.DEFAULT_MAXIMUM);
+                if (answer == null) {
+                    throw new EOFException("the server ended the connection before answering every frame");
+                }
+                boolean same = Arrays.equals(answer, sent);
+                different += same ? 0 : 1;
+                out.println((same ? "back unchanged: " : "DIFFERENT: ") + new String(answer, UTF_8));
+            }
+            // end::send-and-receive[]
+            writer.join();
+            return different;
+        }
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+        var commandLine = CommandLine.of(Client.class.getSimpleName(),
+                new Option("host", Endpoints.DEFAULT_HOST), new Option("port", String.valueOf(Endpoints.DEFAULT_PORT)),
+                new Option("message", "hello, frames"), new Option("count", "5"));
+        String host;
+        int port;
+        List<byte[]> frames = new ArrayList<>();
+        try {
+            Map<String, String> options = commandLine.parse(args);
+            host = options.get("host");
+            port = commandLine.port(options);
+            int count = Server.positive(options.get("count"));
+            for (int i = 1; i <= count; i++) {
+                frames.add((options.get("message") + " #" + i).getBytes(UTF_8));
+            }
+        } catch (UsageException wrongArgument) {
+            err.println(wrongArgument.getMessage().replace("--max-frame", "--count") + "; " + commandLine.usage());
+            return 1;
+        }
+        try {
+            int different = echo(host, port, frames, out);
+            out.println(different == 0 ? "all " + frames.size() + " frames came back unchanged"
+                    : different + " of " + frames.size() + " frames came back different");
+            return different == 0 ? 0 : 3;
+        } catch (IOException failure) {
+            err.println(Endpoints.whyCannotConnect(host, port, failure));
+            return 2;
+        }
+    }
+
+    /** Runs the client; see {@link #run}. */
+    public static void main(String[] args) throws InterruptedException {
+        System.exit(run(args, System.out, System.err));
+    }
+}

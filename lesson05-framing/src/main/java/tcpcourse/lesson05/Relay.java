@@ -1,0 +1,153 @@
+package tcpcourse.lesson05;
+
+import static tcpcourse.common.Addresses.describe;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Map;
+import tcpcourse.common.CommandLine;
+import tcpcourse.common.CommandLine.Option;
+import tcpcourse.common.CommandLine.UsageException;
+import tcpcourse.common.Endpoints;
+
+/**
+ * A relay that cuts the stream: it sits between a client and a server, forwards every byte both
+ * ways, and cuts what it forwards into pieces of random sizes, sometimes joining what has
+ * arrived meanwhile, and prints the sizes. Every byte arrives, in order; only the chunks differ.
+ *
+ * <p>Run it with {@code ./mvnw -q -pl lesson05-framing compile exec:java@relay} between the
+ * server (8124) and a client pointed at 8125; options {@code --port}, {@code --target-host},
+ * {@code --target-port} and {@code --seed}, to replay the same cuts.
+ */
+public final class Relay implements java.io.Closeable {
+
+    private final ServerSocket listener;
+    private final InetSocketAddress target;
+    private final long seed;
+    private final PrintStream log;
+
+    private Relay(ServerSocket listener, InetSocketAddress target, long seed, PrintStream log) {
+        this.listener = listener;
+        this.target = target;
+        this.seed = seed;
+        this.log = log;
+    }
+
+    /** Starts listening on {@code host:port}, to relay to {@code target}. */
+    public static Relay listen(String host, int port, InetSocketAddress target, long seed, PrintStream log)
+            throws IOException {
+        return new Relay(Endpoints.listen(host, port), target, seed, log);
+    }
+
+    /** The address and port really bound. */
+    public InetSocketAddress localAddress() {
+        return Endpoints.address(listener);
+    }
+
+    /** Relays each client to the target until {@link #close()}; blocks until then. */
+    public void serve() throws IOException {
+        for (long connectionNumber = 0; ; connectionNumber++) {
+            Socket client;
+            try {
+                client = listener.accept();
+            } catch (SocketException closed) {
+                if (listener.isClosed()) {
+                    return;
+                }
+                throw closed;
+            }
+            long connectionSeed = seed + connectionNumber;
+            new Thread(() -> relay(client, connectionSeed), "relay " + describe(client.getRemoteSocketAddress())).start();
+        }
+    }
+
+    private void relay(Socket client, long connectionSeed) {
+        try (client; var server = new Socket(target.getAddress(), target.getPort())) {
+            // Each piece leaves at once, as a segment of its own, instead of waiting to be
+            // joined with the next (Nagle's algorithm): the cuts reach the other side.
+            client.setTcpNoDelay(true);
+            server.setTcpNoDelay(true);
+            var upstream = new Thread(() -> cut(client, server, "client -> server", new Rechunker(connectionSeed)));
+            upstream.start();
+            cut(server, client, "server -> client", new Rechunker(~connectionSeed));
+            upstream.join();
+        } catch (IOException failure) {
+            log.println("relay of " + describe(client.getRemoteSocketAddress()) + " failed: " + failure.getMessage());
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // tag::cut[]
+    private void cut(Socket from, Socket to, String direction, Rechunker rechunker) {
+        try {
+            InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
+            byte[] chunk = new byte[64 * 1024];
+            int length;
+            while ((length = in.read(chunk)) != -1) {
+                var sizes = new StringBuilder();
+                for (byte[] piece : rechunker.split(chunk, length)) {
+                    out.write(piece); // each piece is a write of its own: a segment of its own
+                    sizes.append(sizes.length() == 0 ? "" : " + ").append(piece.length);
+                }
+                log.println(direction + ": " + length + " bytes forwarded as " + sizes);
+            }
+            to.shutdownOutput(); // pass the end on
+        } catch (IOException failure) {
+            log.println(direction + " stopped: " + failure.getMessage());
+        }
+    }
+    // end::cut[]
+
+    @Override
+    public void close() throws IOException {
+        listener.close();
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        var commandLine = CommandLine.of(Relay.class.getSimpleName(),
+                new Option("host", Endpoints.DEFAULT_HOST), new Option("port", "8125"),
+                new Option("target-host", Endpoints.DEFAULT_HOST),
+                new Option("target-port", String.valueOf(Endpoints.DEFAULT_PORT)), new Option("seed", "1"));
+        String host;
+        int port;
+        InetSocketAddress target;
+        long seed;
+        try {
+            Map<String, String> options = commandLine.parse(args);
+            host = options.get("host");
+            port = commandLine.port(options);
+            int targetPort = commandLine.port(Map.of("port", options.get("target-port")));
+            target = new InetSocketAddress(options.get("target-host"), targetPort);
+            try {
+                seed = Long.parseLong(options.get("seed"));
+            } catch (NumberFormatException notANumber) {
+                throw new UsageException("--seed must be a whole number, not '" + options.get("seed") + "'");
+            }
+        } catch (UsageException wrongArgument) {
+            err.println(wrongArgument.getMessage() + "; " + commandLine.usage());
+            return 1;
+        }
+        try (var relay = listen(host, port, target, seed, out)) {
+            out.println("relay bound to " + describe(relay.localAddress()) + ", forwarding to "
+                    + describe(target) + " with seed " + seed);
+            relay.serve();
+            return 0;
+        } catch (IOException failure) {
+            err.println(Endpoints.whyCannotListen(host, port, failure));
+            return 2;
+        }
+    }
+
+    /** Runs the relay; see {@link #run}. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+}

@@ -1,0 +1,172 @@
+package tcpcourse.lesson05;
+
+import static tcpcourse.common.Addresses.describe;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import tcpcourse.common.CommandLine;
+import tcpcourse.common.CommandLine.Option;
+import tcpcourse.common.CommandLine.UsageException;
+import tcpcourse.common.Endpoints;
+
+/**
+ * Lesson 5's server: it speaks the lesson's wire format (a 4-byte big-endian length, then that
+ * many bytes) and sends every frame back unchanged. A frame over the maximum, a connection that
+ * stops in the middle of a frame, or any other failure ends only that connection, with one log
+ * line; every other connection goes on.
+ *
+ * <p>Run it with {@code ./mvnw -q -pl lesson05-framing compile exec:java@server}; options
+ * {@code --host}, {@code --port} and {@code --max-frame} (bytes, 1 MiB by default).
+ */
+public final class Server implements Closeable {
+
+    /**
+     * Each connection's thread reserves this much stack: the echo loop needs little, and a
+     * thousand connections then reserve 256 MiB of address space instead of a gigabyte.
+     */
+    private static final long STACK_SIZE = 256 * 1024;
+
+    /** Room for many clients connecting at once (the system caps it at net.core.somaxconn). */
+    private static final int BACKLOG = 1024;
+
+    /** Buffers big enough for many small frames per system call, in each direction, and small
+     * enough that a thousand connections take 32 MiB for them. */
+    private static final int BUFFER_SIZE = 16 * 1024;
+
+    private final ServerSocket listener;
+    private final int maximum;
+    private final PrintStream log;
+    private final AtomicInteger open = new AtomicInteger();
+
+    private Server(ServerSocket listener, int maximum, PrintStream log) {
+        this.listener = listener;
+        this.maximum = maximum;
+        this.log = log;
+    }
+
+    /** Starts listening; port 0 lets the system choose. */
+    public static Server listen(String host, int port, int maximumFrame, PrintStream log) throws IOException {
+        return new Server(Endpoints.listen(host, port, BACKLOG), maximumFrame, log);
+    }
+
+    /** The address and port really bound. */
+    public InetSocketAddress localAddress() {
+        return Endpoints.address(listener);
+    }
+
+    /** How many connections are open now. */
+    public int openConnections() {
+        return open.get();
+    }
+
+    /** Accepts connections, each on a thread of its own, until {@link #close()}; blocks until then. */
+    public void serve() throws IOException {
+        while (true) {
+            Socket connection;
+            try {
+                connection = listener.accept();
+            } catch (SocketException closed) {
+                if (listener.isClosed()) {
+                    return;
+                }
+                throw closed;
+            }
+            open.incrementAndGet();
+            var thread = new Thread(null, () -> echoFrames(connection),
+                    "client " + describe(connection.getRemoteSocketAddress()), STACK_SIZE);
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    // tag::echo-frames[]
+    private void echoFrames(Socket connection) {
+        String client = describe(connection.getRemoteSocketAddress());
+        try (connection) {
+            var fromClient = new FrameReader(connection.getInputStream(), maximum, BUFFER_SIZE);
+            var toClient = new FrameWriter(connection.getOutputStream(), BUFFER_SIZE);
+            byte[] frame;
+            while ((frame = fromClient.readFrame()) != null) {
+                toClient.writeFrame(frame);
+                // Flush only when no frame that has already arrived is waiting: a client that
+                // sends many frames at once gets its answers in few large writes, and one that
+                // waits for each answer gets it at once.
+                if (!fromClient.hasBufferedInput()) {
+                    toClient.flush();
+                }
+            }
+            toClient.flush();
+        } catch (FrameTooLargeException tooLarge) {
+            log.println("closing " + client + ": " + tooLarge.getMessage());
+        } catch (EOFException cutShort) {
+            log.println("closing " + client + ": the connection ended in the middle of a frame");
+        } catch (IOException failure) {
+            log.println("closing " + client + ": " + failure.getMessage());
+        } finally {
+            open.decrementAndGet();
+        }
+    }
+    // end::echo-frames[]
+
+    /** Stops accepting; open connections go on until their clients end them. */
+    @Override
+    public void close() throws IOException {
+        listener.close();
+    }
+
+    /**
+     * Listens, says where, and serves until the process is stopped.
+     *
+     * @return the exit code: 1 for a wrong argument, 2 if the server cannot listen
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        var commandLine = CommandLine.of(Server.class.getSimpleName(),
+                new Option("host", Endpoints.DEFAULT_HOST), new Option("port", String.valueOf(Endpoints.DEFAULT_PORT)),
+                new Option("max-frame", String.valueOf(LengthPrefix.DEFAULT_MAXIMUM)));
+        String host;
+        int port;
+        int maximum;
+        try {
+            Map<String, String> options = commandLine.parse(args);
+            host = options.get("host");
+            port = commandLine.port(options);
+            maximum = positive(options.get("max-frame"));
+        } catch (UsageException wrongArgument) {
+            err.println(wrongArgument.getMessage() + "; " + commandLine.usage());
+            return 1;
+        }
+        try (var server = listen(host, port, maximum, out)) {
+            out.println("server bound to " + describe(server.localAddress()) + ", frames up to " + maximum + " bytes");
+            server.serve();
+            return 0;
+        } catch (IOException failure) {
+            err.println(Endpoints.whyCannotListen(host, port, failure));
+            return 2;
+        }
+    }
+
+    static int positive(String text) throws UsageException {
+        try {
+            int value = Integer.parseInt(text);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // Reported below.
+        }
+        throw new UsageException("--max-frame must be a number of bytes above 0, not '" + text + "'");
+    }
+
+    /** Runs the server; see {@link #run}. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+}

@@ -1,0 +1,45 @@
+package tcpcourse.lesson05;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import tcpcourse.testkit.Background;
+import tcpcourse.testkit.CapturedOutput;
+
+/** Frames survive a relay that cuts and joins the stream at random; seeds make each run replayable. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class RelayTest {
+
+    @Test
+    void everyFrameComesBackUnchangedThroughTheRelay() throws Exception {
+        var quiet = new PrintStream(OutputStream.nullOutputStream());
+        var relayLog = new CapturedOutput();
+        try (var background = new Background();
+                var server = Server.listen("127.0.0.1", 0, LengthPrefix.DEFAULT_MAXIMUM, quiet);
+                var relay = Relay.listen("127.0.0.1", 0, server.localAddress(), 7, relayLog.printStream())) {
+            background.run(server::serve);
+            background.run(relay::serve);
+
+            for (long seed = 1; seed <= 20; seed++) {
+                var random = new Random(seed);
+                var frames = new ArrayList<byte[]>();
+                for (int i = 1 + random.nextInt(50); i > 0; i--) {
+                    byte[] frame = new byte[random.nextInt(3) == 0 ? random.nextInt(100_000) : random.nextInt(40)];
+                    random.nextBytes(frame);
+                    frames.add(frame);
+                }
+
+                int different = Client.echo("127.0.0.1", relay.localAddress().getPort(), frames, quiet);
+
+                assertThat(different).as("seed %d", seed).isZero();
+            }
+        }
+        assertThat(relayLog.lines()).anyMatch(line -> line.matches(".* bytes forwarded as \\d+ \\+ \\d+.*"));
+    }
+}

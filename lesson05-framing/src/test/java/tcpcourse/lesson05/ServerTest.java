@@ -1,0 +1,147 @@
+package tcpcourse.lesson05;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import tcpcourse.testkit.Background;
+import tcpcourse.testkit.CapturedOutput;
+import tcpcourse.testkit.Loopback;
+
+/** The lesson's server: the wire format exactly, and bad input costing only its own connection. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class ServerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    /** A client of the server, speaking the wire format. */
+    record Peer(Socket socket, DataInputStream in, DataOutputStream out) implements AutoCloseable {
+
+        static Peer connect(InetSocketAddress server) throws Exception {
+            var socket = Loopback.connect(server);
+            return new Peer(socket, new DataInputStream(new BufferedInputStream(socket.getInputStream())),
+                    new DataOutputStream(new BufferedOutputStream(socket.getOutputStream())));
+        }
+
+        byte[] echo(byte[] frame) throws Exception {
+            LengthPrefix.writeFrame(out, frame);
+            out.flush();
+            return LengthPrefix.readFrame(in, Integer.MAX_VALUE);
+        }
+
+        @Override
+        public void close() throws Exception {
+            socket.close();
+        }
+    }
+
+    @FunctionalInterface
+    interface ServerBody {
+        void accept(Server server, CapturedOutput log) throws Exception;
+    }
+
+    private static void withServer(ServerBody body) throws Exception {
+        var log = new CapturedOutput();
+        try (var background = new Background();
+                var server = Server.listen("127.0.0.1", 0, LengthPrefix.DEFAULT_MAXIMUM, log.printStream())) {
+            background.run(server::serve);
+            body.accept(server, log);
+        }
+    }
+
+    @Test
+    void sendsEveryFrameBackUnchanged() throws Exception {
+        byte[] megabyte = new byte[LengthPrefix.DEFAULT_MAXIMUM];
+        new Random(5).nextBytes(megabyte);
+        withServer((server, log) -> {
+            try (var peer = Peer.connect(server.localAddress())) {
+                assertThat(peer.echo("héllo".getBytes(UTF_8))).isEqualTo("héllo".getBytes(UTF_8));
+                assertThat(peer.echo(new byte[0])).isEmpty();
+                assertThat(Arrays.equals(peer.echo(megabyte), megabyte)).isTrue();
+            }
+        });
+    }
+
+    @Test
+    void aFrameOverTheMaximumClosesOnlyItsConnection() throws Exception {
+        withServer((server, log) -> {
+            try (var good = Peer.connect(server.localAddress()); var bad = Peer.connect(server.localAddress())) {
+                assertThat(good.echo("before".getBytes(UTF_8))).isEqualTo("before".getBytes(UTF_8));
+
+                bad.out.writeInt(LengthPrefix.DEFAULT_MAXIMUM + 1);
+                bad.out.flush();
+
+                assertThat(bad.in.read()).isEqualTo(-1); // the server closed the bad connection
+                assertThat(good.echo("after".getBytes(UTF_8))).isEqualTo("after".getBytes(UTF_8));
+                await().atMost(WAIT).untilAsserted(() -> assertThat(log.lines()).anyMatch(line ->
+                        line.matches("closing 127\\.0\\.0\\.1:\\d+: a frame of 1048577 bytes is over the maximum of 1048576")));
+            }
+        });
+    }
+
+    @Test
+    void aNegativeLengthClosesOnlyItsConnection() throws Exception {
+        withServer((server, log) -> {
+            try (var good = Peer.connect(server.localAddress()); var bad = Peer.connect(server.localAddress())) {
+                bad.out.writeInt(-1);
+                bad.out.flush();
+
+                assertThat(bad.in.read()).isEqualTo(-1);
+                assertThat(good.echo("still here".getBytes(UTF_8))).isEqualTo("still here".getBytes(UTF_8));
+            }
+        });
+    }
+
+    @Test
+    void aConnectionThatStopsInTheMiddleOfAFrameIsLoggedAndClosed() throws Exception {
+        withServer((server, log) -> {
+            try (var bad = Peer.connect(server.localAddress())) {
+                bad.out.writeInt(100);
+                bad.out.write("only part".getBytes(UTF_8));
+                bad.out.flush();
+                bad.socket.shutdownOutput();
+
+                assertThat(bad.in.read()).isEqualTo(-1);
+            }
+            await().atMost(WAIT).untilAsserted(() -> assertThat(log.lines()).anyMatch(line ->
+                    line.endsWith(": the connection ended in the middle of a frame")));
+        });
+    }
+
+    @Test
+    void aClientThatNeverReadsCostsOnlyItsOwnConnection() throws Exception {
+        withServer((server, log) -> {
+            try (var background = new Background();
+                    var greedy = Peer.connect(server.localAddress());
+                    var polite = Peer.connect(server.localAddress())) {
+                // The greedy client sends 64 MiB of frames and reads none of the answers: the
+                // buffers between it and the server fill up, its server thread blocks writing,
+                // and so does the greedy client (on a thread of the test's, given up at the end).
+                background.run(() -> {
+                    byte[] frame = new byte[64 * 1024];
+                    for (int i = 0; i < 1024; i++) {
+                        LengthPrefix.writeFrame(greedy.out, frame);
+                    }
+                    greedy.out.flush();
+                });
+
+                for (int i = 0; i < 100; i++) {
+                    byte[] message = ("polite " + i).getBytes(UTF_8);
+                    assertThat(polite.echo(message)).isEqualTo(message);
+                }
+            }
+        });
+    }
+}
