@@ -10,9 +10,8 @@ public final class Ending {
 
     /** Writes {@code finalData} (possibly empty), then ends this side of the connection. */
     public static void end(Socket connection, byte[] finalData) throws IOException {
-        var toPeer = connection.getOutputStream();
-        toPeer.write(finalData);
-        toPeer.flush();
+        // A socket's own stream sends at once: nothing to flush before the FIN.
+        connection.getOutputStream().write(finalData);
         connection.shutdownOutput();
     }
 }

@@ -96,4 +96,18 @@ class ByteCountServerTest {
             }
         }
     }
+
+    @Test
+    @Points(1)
+    void stopsWhenTheListenerIsClosed() throws Exception {
+        try (var background = new Background(); var listener = Loopback.listen()) {
+            var serving = background.run(new ByteCountServer(listener)::serve);
+            var address = (InetSocketAddress) listener.getLocalSocketAddress();
+            background.callWhile(serving, () -> countOf(address, new byte[3]));
+
+            listener.close();
+
+            serving.get(10, TimeUnit.SECONDS); // returns, rather than throwing
+        }
+    }
 }

@@ -55,4 +55,19 @@ class DeadlineTest {
             }
         });
     }
+
+    @Test
+    @Points(1)
+    void givesUpOnASilentServerAtTheDeadline() throws Exception {
+        ServerFixture.withServer(Mode.SILENT, address -> {
+            try (var connection = Loopback.connect(address)) { // its own read timeout is 10 s
+                long start = System.nanoTime();
+
+                assertThatThrownBy(() -> Deadline.readExactly(connection, 7, Duration.ofMillis(300)))
+                        .isInstanceOf(SocketTimeoutException.class);
+                // The deadline, not the socket's earlier 10-second timeout, ended the wait.
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            }
+        });
+    }
 }

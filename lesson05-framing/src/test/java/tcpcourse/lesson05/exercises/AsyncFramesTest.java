@@ -118,4 +118,19 @@ class AsyncFramesTest {
         assertThat(recorder.outcome.get()).isInstanceOf(FrameTooLargeException.class);
         assertThat(recorder.frames).isEmpty();
     }
+
+    @Test
+    @Points(1)
+    void reportsAReadThatFails() throws Exception {
+        var recorder = new Recorder();
+        try (var listener = Loopback.listen(); var channel = AsynchronousSocketChannel.open()) {
+            channel.connect((InetSocketAddress) listener.getLocalSocketAddress()).get(10, TimeUnit.SECONDS);
+            try (var sender = listener.accept()) {
+                AsyncFrames.readFrames(channel, 1 << 20, recorder);
+                sender.setSoLinger(true, 0); // close() resets the connection: the read fails
+            }
+
+            assertThat(recorder.awaitOutcome()).isInstanceOf(IOException.class);
+        }
+    }
 }
