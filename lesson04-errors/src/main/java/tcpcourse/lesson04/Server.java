@@ -35,11 +35,11 @@ public final class Server implements Closeable {
     public enum Mode {
         /** Greets with {@code hello\r\n}, then echoes: the well-behaved server. */
         ECHO,
-        /** Accepts, then resets the connection at once: the client sees ECONNRESET. */
+        /** Greets, then resets the connection as soon as the client speaks: ECONNRESET. */
         RESET,
         /** Accepts and never sends a byte: the client's read times out (ETIMEDOUT). */
         SILENT,
-        /** Sends {@code hel} and closes: the end arrives in the middle of a line. */
+        /** Sends {@code hel} and ends: the end arrives in the middle of a line. */
         HALF_MESSAGE,
         /** Greets and echoes one byte at a time, slowly: a client with a short timeout gives up. */
         SLOW
@@ -96,9 +96,20 @@ public final class Server implements Closeable {
                     toClient.write("hello\r\n".getBytes(UTF_8));
                     connection.getInputStream().transferTo(toClient);
                 }
-                case RESET -> connection.setSoLinger(true, 0); // close() below now sends RST
+                case RESET -> {
+                    toClient.write("hello\r\n".getBytes(UTF_8));
+                    // Once the client has spoken, the connection is surely established: the
+                    // reset is an error on a working connection, not a failed connect.
+                    connection.getInputStream().read();
+                    connection.setSoLinger(true, 0); // close() below now sends RST, not FIN
+                }
                 case SILENT -> connection.getInputStream().transferTo(OutputStreamNowhere.INSTANCE);
-                case HALF_MESSAGE -> toClient.write("hel".getBytes(UTF_8)); // then close: a FIN
+                case HALF_MESSAGE -> {
+                    toClient.write("hel".getBytes(UTF_8));
+                    connection.shutdownOutput(); // our end, in the middle of the line
+                    // Take what the client still sends, so that closing loses nothing (no RST).
+                    connection.getInputStream().transferTo(OutputStreamNowhere.INSTANCE);
+                }
                 case SLOW -> slowly(connection);
             }
             log.println("client done: " + client);

