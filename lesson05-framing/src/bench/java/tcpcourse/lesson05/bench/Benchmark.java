@@ -173,8 +173,12 @@ public final class Benchmark {
             serving.setDaemon(true);
             serving.start();
 
+            int unchanged = NettyClientCheck.check(lesson.localAddress(), 300);
             System.out.println("checking peers: a Netty client (LengthFieldPrepender(4)) against the lesson's server: "
-                    + NettyClientCheck.check(lesson.localAddress(), 300) + " of 300 frames back unchanged");
+                    + unchanged + " of 300 frames back unchanged");
+            if (unchanged != 300) {
+                throw new IOException("the Netty client did not get every frame back unchanged");
+            }
             System.out.println();
             System.out.printf(Locale.ROOT, "%-54s %13s %11s %13s %11s %7s%n", "", "lesson fr/s", "lesson p99",
                     "Netty fr/s", "Netty p99", "ratio");
