@@ -10,7 +10,8 @@ import java.net.Socket;
  * <p>Connect two sockets to each other, as a relay does: every byte that arrives on one is
  * written to the other, in both directions at once. When one side ends its stream, end the
  * stream toward the other side (half-close it) and keep copying the other way until that ends
- * too.
+ * too. If either direction fails (a reset, say), the relay is broken: end both directions and
+ * throw.
  *
  * <p>Example: a relay between a client ({@code fromClient}) and a server ({@code toServer}):
  *
@@ -34,9 +35,10 @@ public final class Duplex {
      * Copies {@code left}'s input to {@code right}'s output and {@code right}'s input to
      * {@code left}'s output, at the same time, until both inputs have ended.
      *
-     * <p>Blocks until both directions have ended. Does not close the sockets.
+     * <p>Blocks until both directions have ended. Does not close the sockets, unless a direction
+     * fails.
      *
-     * @throws IOException if either direction fails
+     * @throws IOException if either direction fails; both sockets are closed then
      */
     public static Copied copyBothWays(Socket left, Socket right) throws IOException, InterruptedException {
         throw new UnsupportedOperationException(

@@ -29,9 +29,17 @@ public final class Duplex {
     }
 
     private static long copy(Socket from, Socket to) throws IOException {
-        long copied = from.getInputStream().transferTo(to.getOutputStream());
-        // The source has ended: pass the end on, while the other direction goes on.
-        to.shutdownOutput();
-        return copied;
+        try {
+            long copied = from.getInputStream().transferTo(to.getOutputStream());
+            // The source has ended: pass the end on, while the other direction goes on.
+            to.shutdownOutput();
+            return copied;
+        } catch (IOException failed) {
+            // A reset or a failed write breaks the relay: closing both sockets ends the other
+            // direction too, which would otherwise wait for ever on a peer that may never speak.
+            from.close();
+            to.close();
+            throw failed;
+        }
     }
 }

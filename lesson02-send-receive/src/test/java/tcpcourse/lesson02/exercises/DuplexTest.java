@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -123,6 +124,20 @@ class DuplexTest {
             var copied = relay.copying().get(10, TimeUnit.SECONDS);
 
             assertThat(copied).isEqualTo(new Duplex.Copied(8, 15));
+        });
+    }
+
+    @Test
+    @Points(1)
+    void failsAndLetsGoOfBothSidesWhenOneSideResets() throws Exception {
+        withRelay((client, server, relay) -> {
+            client.setSoLinger(true, 0);
+            client.close(); // a reset, while the server says nothing at all
+
+            // The relay must not wait for ever on the silent server: it fails, and the server
+            // sees its side of the relay go.
+            assertThat(relay.copying()).failsWithin(Duration.ofSeconds(10));
+            assertThat(server.getInputStream().read()).isEqualTo(-1);
         });
     }
 }
