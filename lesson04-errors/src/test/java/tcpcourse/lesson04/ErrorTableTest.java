@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +33,12 @@ class ErrorTableTest {
     @Test
     void javaThrowsWhatTheTableSays() throws Throwable {
         var rows = new ArrayList<String>();
-        rows.add(row("unknown host", () -> new Socket("no-such-host.invalid", 80).close()));
+        // The lookup fails, so connect() throws before any packet is sent; no port is involved.
+        rows.add(row("unknown host", () -> {
+            try (var connection = new Socket()) {
+                connection.connect(new InetSocketAddress("no-such-host.invalid", 0), 2000);
+            }
+        }));
         Loopback.withRefusingPort(refusing -> rows.add(row("connection refused", () -> {
             try (var connection = new Socket()) {
                 connection.connect(refusing, 2000);
