@@ -10,8 +10,8 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.util.Map;
+import tcpcourse.common.AcceptLoop;
 import tcpcourse.common.CommandLine;
 import tcpcourse.common.CommandLine.Option;
 import tcpcourse.common.CommandLine.UsageException;
@@ -56,18 +56,7 @@ public final class Server implements Closeable {
      * <p>Blocks the calling thread; returns once the server is closed.
      */
     public void serve() throws IOException {
-        while (true) {
-            Socket connection;
-            try {
-                connection = listener.accept();
-            } catch (SocketException closed) {
-                if (listener.isClosed()) {
-                    return;
-                }
-                throw closed;
-            }
-            new Thread(() -> echo(connection), "client " + describe(connection.getRemoteSocketAddress())).start();
-        }
+        AcceptLoop.serveEach(listener, this::echo);
     }
 
     // tag::echo[]

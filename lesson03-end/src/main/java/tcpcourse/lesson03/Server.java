@@ -11,8 +11,8 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.util.Map;
+import tcpcourse.common.AcceptLoop;
 import tcpcourse.common.CommandLine;
 import tcpcourse.common.CommandLine.Option;
 import tcpcourse.common.CommandLine.UsageException;
@@ -53,18 +53,7 @@ public final class Server implements Closeable {
 
     /** Accepts clients, each on a thread of its own, until {@link #close()}; blocks until then. */
     public void serve() throws IOException {
-        while (true) {
-            Socket connection;
-            try {
-                connection = listener.accept();
-            } catch (SocketException closed) {
-                if (listener.isClosed()) {
-                    return;
-                }
-                throw closed;
-            }
-            new Thread(() -> answerAtTheEnd(connection), "client " + describe(connection.getRemoteSocketAddress())).start();
-        }
+        AcceptLoop.serveEach(listener, this::answerAtTheEnd);
     }
 
     // tag::answer-at-the-end[]

@@ -9,12 +9,12 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import tcpcourse.common.AcceptLoop;
 import tcpcourse.common.CommandLine;
 import tcpcourse.common.CommandLine.Option;
 import tcpcourse.common.CommandLine.UsageException;
@@ -71,18 +71,7 @@ public final class Server implements Closeable {
 
     /** Accepts clients, each on a thread of its own, until {@link #close()}; blocks until then. */
     public void serve() throws IOException {
-        while (true) {
-            Socket connection;
-            try {
-                connection = listener.accept();
-            } catch (SocketException closed) {
-                if (listener.isClosed()) {
-                    return;
-                }
-                throw closed;
-            }
-            new Thread(() -> misbehave(connection), "client " + describe(connection.getRemoteSocketAddress())).start();
-        }
+        AcceptLoop.serveEach(listener, this::misbehave);
     }
 
     // tag::misbehave[]

@@ -9,8 +9,9 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import tcpcourse.common.AcceptLoop;
 import tcpcourse.common.CommandLine;
 import tcpcourse.common.CommandLine.Option;
 import tcpcourse.common.CommandLine.UsageException;
@@ -52,19 +53,9 @@ public final class Relay implements java.io.Closeable {
 
     /** Relays each client to the target until {@link #close()}; blocks until then. */
     public void serve() throws IOException {
-        for (long connectionNumber = 0; ; connectionNumber++) {
-            Socket client;
-            try {
-                client = listener.accept();
-            } catch (SocketException closed) {
-                if (listener.isClosed()) {
-                    return;
-                }
-                throw closed;
-            }
-            long connectionSeed = seed + connectionNumber;
-            new Thread(() -> relay(client, connectionSeed), "relay " + describe(client.getRemoteSocketAddress())).start();
-        }
+        var connections = new AtomicLong();
+        // Each connection cuts with a seed of its own, derived from --seed: the same run replays.
+        AcceptLoop.serveEach(listener, client -> relay(client, seed + connections.getAndIncrement()));
     }
 
     private void relay(Socket client, long connectionSeed) {

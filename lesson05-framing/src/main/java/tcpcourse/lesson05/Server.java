@@ -9,9 +9,9 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import tcpcourse.common.AcceptLoop;
 import tcpcourse.common.CommandLine;
 import tcpcourse.common.CommandLine.Option;
 import tcpcourse.common.CommandLine.UsageException;
@@ -69,22 +69,10 @@ public final class Server implements Closeable {
 
     /** Accepts connections, each on a thread of its own, until {@link #close()}; blocks until then. */
     public void serve() throws IOException {
-        while (true) {
-            Socket connection;
-            try {
-                connection = listener.accept();
-            } catch (SocketException closed) {
-                if (listener.isClosed()) {
-                    return;
-                }
-                throw closed;
-            }
+        AcceptLoop.serveEach(listener, STACK_SIZE, connection -> {
             open.incrementAndGet();
-            var thread = new Thread(null, () -> echoFrames(connection),
-                    "client " + describe(connection.getRemoteSocketAddress()), STACK_SIZE);
-            thread.setDaemon(true);
-            thread.start();
-        }
+            echoFrames(connection);
+        });
     }
 
     // tag::echo-frames[]
