@@ -32,11 +32,18 @@ async function filesUnder(folder, keep) {
 }
 
 // Every Java and JavaScript source of the course, squeezed to non-blank characters, so that a
-// listing on a page can be found in it whatever its indentation.
+// listing on a page can be found in it whatever its indentation. The folder of this script is left
+// out by its path inside the repository, never by an absolute path: a clone may itself sit in a
+// folder named "check".
 const squeeze = (text) => text.replace(/^.*(tag|end)::[\w-]+\[\].*$/gm, '').replace(/\s+/g, '');
 const sources = await Promise.all(
-  (await filesUnder(repository, (path) => /\.(java|js|mjs)$/.test(path) && !path.includes(`${sep}check${sep}`)))
+  (await filesUnder(repository, (path) => /\.(java|js|mjs)$/.test(path)
+    && !relative(repository, path).startsWith(join('docs', 'check') + sep)))
     .map(async (path) => squeeze(await readFile(path, 'utf8'))));
+if (sources.length === 0) {
+  console.error(`found no Java or JavaScript sources under ${repository}`);
+  process.exit(1);
+}
 
 const server = createServer(async (request, response) => {
   const path = join(site, decodeURIComponent(new URL(request.url, 'http://localhost').pathname));
