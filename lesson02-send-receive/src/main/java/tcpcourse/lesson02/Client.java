@@ -23,7 +23,7 @@ import tcpcourse.common.Endpoints;
  *
  * <p>Run it with {@code ./mvnw -q -pl lesson02-send-receive compile exec:java@client} while the
  * server runs, type lines, and end with Ctrl-D (Ctrl-Z then Enter on Windows). Input can also
- * come from a pipe. It connects to 127.0.0.1:8124 unless given {@code --host} or {@code --port}.
+ * come from a pipe. When the server ends the connection, the client ends too. It connects to 127.0.0.1:8124 unless given {@code --host} or {@code --port}.
  */
 public final class Client {
 
@@ -31,63 +31,78 @@ public final class Client {
 
     /**
      * Connects, then sends each line of {@code keyboard} while printing what arrives, until the
-     * keyboard ends and then the server ends too.
+     * server ends the connection.
      *
-     * <p>Blocks until both directions have ended.
+     * <p>Blocks until the server has ended. When the keyboard ends first, the client ends its side
+     * and goes on reading; when the server ends first, the client is done, like a Node.js socket
+     * (its {@code allowHalfOpen} is false unless you ask): nothing typed after that is sent.
      *
      * @throws IOException if connecting, sending or receiving fails
      */
-    static void talkTo(String host, int port, InputStream keyboard, PrintStream out)
-            throws IOException, InterruptedException {
+    static void talkTo(String host, int port, InputStream keyboard, PrintStream out) throws IOException {
         try (var connection = new Socket(host, port)) {
             out.println("connected to server! " + describe(connection.getLocalSocketAddress())
                     + " -> " + describe(connection.getRemoteSocketAddress()));
-            // tag::reader-thread[]
-            // The reader thread: Node's 'data' and 'end' events, each chunk printed as it comes.
-            var text = new Utf8Text();
-            var readFailure = new AtomicReference<IOException>();
-            var reader = new Thread(() -> {
-                try {
-                    ReadLoop.readUntilEnd(connection.getInputStream(), new DataListener() {
-                        @Override
-                        public void onData(byte[] chunk, int length) {
-                            out.print(text.decode(chunk, length));
-                            out.flush();
-                        }
-
-                        @Override
-                        public void onEnd() {
-                            out.print(text.finish());
-                            out.println("server ended the connection");
-                        }
-                    });
-                } catch (IOException failure) {
-                    readFailure.set(failure);
-                }
-            }, "reader");
-            reader.start();
-            // end::reader-thread[]
             // tag::writer[]
-            // The main thread writes, meanwhile: both directions of the stream are independent.
-            OutputStream toServer = connection.getOutputStream();
-            var lines = new BufferedReader(new InputStreamReader(keyboard, UTF_8));
-            String line;
-            while ((line = lines.readLine()) != null) {
-                toServer.write((line + "\r\n").getBytes(UTF_8));
-                // A socket's own stream sends at once; with a BufferedOutputStream in between,
-                // nothing would leave before flush.
-                toServer.flush();
-            }
-            // The keyboard has ended: tell the server we have nothing more to send (a FIN), and
-            // keep reading until it has sent everything it has and ended too.
-            connection.shutdownOutput();
+            // The keyboard thread writes: both directions of the stream are independent.
+            var writeFailure = new AtomicReference<IOException>();
+            var writer = new Thread(() -> {
+                try {
+                    sendLines(keyboard, connection);
+                } catch (IOException failure) {
+                    writeFailure.set(failure);
+                }
+            }, "keyboard");
+            // A daemon thread does not keep the program alive: when the server ends first, the
+            // program ends without waiting for a keyboard that may never be touched again.
+            writer.setDaemon(true);
+            writer.start();
             // end::writer[]
-            reader.join();
-            if (readFailure.get() != null) {
-                throw readFailure.get();
+            // tag::reader[]
+            // Meanwhile this thread reads: Node's 'data' and 'end' events, each chunk printed as it comes.
+            var text = new Utf8Text();
+            try {
+                ReadLoop.readUntilEnd(connection.getInputStream(), new DataListener() {
+                    @Override
+                    public void onData(byte[] chunk, int length) {
+                        out.print(text.decode(chunk, length));
+                        out.flush();
+                    }
+
+                    @Override
+                    public void onEnd() {
+                        out.print(text.finish());
+                        out.println("server ended the connection");
+                    }
+                });
+            } catch (IOException readFailure) {
+                // A write that failed first (a broken pipe) says more than the read it broke.
+                throw writeFailure.get() != null ? writeFailure.get() : readFailure;
+            }
+            // end::reader[]
+            if (writeFailure.get() != null) {
+                throw writeFailure.get();
             }
         }
         out.println("disconnected from server");
+    }
+
+    /** Sends each line of {@code keyboard} as it is typed; at its end, ends our side of the connection. */
+    private static void sendLines(InputStream keyboard, Socket connection) throws IOException {
+        // tag::send-lines[]
+        OutputStream toServer = connection.getOutputStream();
+        var lines = new BufferedReader(new InputStreamReader(keyboard, UTF_8));
+        String line;
+        while ((line = lines.readLine()) != null) {
+            toServer.write((line + "\r\n").getBytes(UTF_8));
+            // A socket's own stream sends at once; with a BufferedOutputStream in between,
+            // nothing would leave before flush.
+            toServer.flush();
+        }
+        // The keyboard has ended: tell the server we have nothing more to send (a FIN). The
+        // reading goes on until the server has sent everything it has and ended too.
+        connection.shutdownOutput();
+        // end::send-lines[]
     }
 
     /**
@@ -95,7 +110,7 @@ public final class Client {
      *
      * @return the exit code: 1 for a wrong argument, 2 if the connection failed
      */
-    static int run(String[] args, InputStream keyboard, PrintStream out, PrintStream err) throws InterruptedException {
+    static int run(String[] args, InputStream keyboard, PrintStream out, PrintStream err) {
         var commandLine = CommandLine.of(Client.class.getSimpleName(),
                 new Option("host", Endpoints.DEFAULT_HOST), new Option("port", String.valueOf(Endpoints.DEFAULT_PORT)));
         String host;
@@ -118,7 +133,7 @@ public final class Client {
     }
 
     /** Runs the client; see {@link #run}. */
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) {
         System.exit(run(args, System.in, System.out, System.err));
     }
 }

@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,6 +34,29 @@ class ClientTest {
             assertThat(out.lines()).first().asString().startsWith("connected to server! 127.0.0.1:");
             assertThat(out.lines()).containsSubsequence(
                     "hello", "one", "zwei drei", "quatre €", "server ended the connection", "disconnected from server");
+        }
+    }
+
+    @Test
+    void endsWhenTheServerEndsFirstThoughTheKeyboardIsStillOpen() throws Exception {
+        var out = new CapturedOutput();
+        var err = new CapturedOutput();
+        // A keyboard nobody types on: it never ends while the test runs.
+        try (var typing = new PipedOutputStream(); var keyboard = new PipedInputStream(typing);
+                var background = new Background(); var listener = Loopback.listen()) {
+            var server = background.run(() -> {
+                try (var connection = listener.accept()) {
+                    connection.getOutputStream().write("bye\r\n".getBytes(UTF_8));
+                }
+            });
+            String port = String.valueOf(listener.getLocalPort());
+
+            int status = background.callWhile(server,
+                    () -> Client.run(new String[] {"--port=" + port}, keyboard, out.printStream(), err.printStream()));
+
+            assertThat(status).isZero();
+            assertThat(err.lines()).isEmpty();
+            assertThat(out.lines()).containsSubsequence("bye", "server ended the connection", "disconnected from server");
         }
     }
 
