@@ -17,7 +17,8 @@ record Catalogue(List<Lesson> lessons) {
      * One exercise: the class a student writes ({@code stubFile}, relative to the lesson's
      * exercise folder) and the test class that grades it.
      */
-    record Exercise(String id, String title, String testClass, String stubFile, String hint, List<Test> tests) {
+    record Exercise(String id, String title, String testClass, String stubFile, String mainIdea, String hint,
+            List<Test> tests) {
 
         int maxPoints() {
             return tests.stream().mapToInt(Test::points).sum();

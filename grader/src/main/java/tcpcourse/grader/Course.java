@@ -26,7 +26,13 @@ final class Course {
     private static final Pattern LESSON_FOLDER = Pattern.compile("lesson(\\d+)-.+");
 
     /** A lesson's compiled parts. */
-    record LessonBuild(Catalogue.Lesson lesson, Path module, Path mainClasses, Path testClasses, List<Path> testResources) {
+    record LessonBuild(Catalogue.Lesson lesson, Path module, Path mainClasses, Path testClasses, Path testResources,
+            java.util.Set<String> courseClasses) {
+
+        /** The package of this lesson's exercises, for example {@code tcpcourse.lesson01.exercises}. */
+        String exercisesPackage() {
+            return String.format(java.util.Locale.ROOT, "tcpcourse.lesson%02d.exercises", lesson.number());
+        }
 
         /** Where the student writes this lesson's exercises, inside a checkout of the course. */
         Path exercisesIn(Path checkout) {
@@ -35,14 +41,22 @@ final class Course {
     }
 
     final Path root;
+    /** The folder a test JVM sees: everything below it is the course's own. */
+    final Path visible;
     final List<Path> libraries;
     final Path testkitClasses;
+    final Path runnerClasses;
+    final Path channelModule;
     final List<LessonBuild> lessons;
 
-    private Course(Path root, List<Path> libraries, Path testkitClasses, List<LessonBuild> lessons) {
+    private Course(Path root, Path visible, List<Path> libraries, Path testkitClasses, Path runnerClasses,
+            Path channelModule, List<LessonBuild> lessons) {
         this.root = root;
+        this.visible = visible;
         this.libraries = libraries;
         this.testkitClasses = testkitClasses;
+        this.runnerClasses = runnerClasses;
+        this.channelModule = channelModule;
         this.lessons = lessons;
     }
 
@@ -59,19 +73,69 @@ final class Course {
         }
     }
 
-    /** Compiles the course's parts under {@code build} and reads the points of every grading test. */
+    /**
+     * Compiles the course's parts under {@code build}, copies the test libraries beside them, and
+     * reads the points of every grading test. Everything a test JVM may see is under
+     * {@code build/course}, which the sandbox shows read-only; the reference solutions, which the
+     * grading tests are compiled against, stay outside it, under {@code build/solutions}.
+     */
     static Course compile(Path root, List<Path> libraries, Path build) throws CourseError {
-        Path testkit = build.resolve("testkit");
+        Path visible = build.resolve("course");
+        var copiedLibraries = copyLibraries(libraries, visible.resolve("libraries"));
+        copy(root.resolve("testkit/hosts"), visible.resolve("hosts"));
+        Path channel = visible.resolve("channel");
+        failOnError("the grader's results channel (grader/src/channel/java)",
+                Javac.compile(Javac.sourcesUnder(root.resolve("grader/src/channel/java")), List.of(), null, channel));
+        Path runner = visible.resolve("runner");
+        var runnerClassPath = new ArrayList<>(List.of(channel));
+        runnerClassPath.addAll(copiedLibraries);
+        failOnError("the grader's test runner (grader/src/runner/java)",
+                Javac.compile(Javac.sourcesUnder(root.resolve("grader/src/runner/java")), runnerClassPath, null, runner));
+        Path testkit = visible.resolve("testkit");
         failOnError("the test fixtures (testkit/java)",
-                Javac.compile(Javac.sourcesUnder(root.resolve("testkit/java")), libraries, null, testkit));
+                Javac.compile(Javac.sourcesUnder(root.resolve("testkit/java")), copiedLibraries, null, testkit));
         var lessons = new ArrayList<LessonBuild>();
         for (Path module : lessonModules(root)) {
-            lessons.add(compileLesson(root, module, libraries, testkit, build.resolve(module.getFileName())));
+            String name = module.getFileName().toString();
+            lessons.add(compileLesson(root, module, copiedLibraries, testkit, visible.resolve(name),
+                    build.resolve("solutions").resolve(name)));
         }
         if (lessons.isEmpty()) {
             throw new CourseError("no lesson with exercises found in " + root);
         }
-        return new Course(root, libraries, testkit, List.copyOf(lessons));
+        return new Course(root, visible, copiedLibraries, testkit, runner, channel, List.copyOf(lessons));
+    }
+
+    private static List<Path> copyLibraries(List<Path> libraries, Path folder) {
+        var copies = new ArrayList<Path>();
+        for (Path library : libraries) {
+            Path copy = folder.resolve(library.getFileName());
+            copy(library, copy);
+            copies.add(copy);
+        }
+        return copies;
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + from, e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                copy(file, to.resolve(from.relativize(file).toString()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<Path> lessonModules(Path root) {
@@ -86,15 +150,14 @@ final class Course {
         }
     }
 
-    private static LessonBuild compileLesson(Path root, Path module, List<Path> libraries, Path testkit, Path build)
-            throws CourseError {
+    private static LessonBuild compileLesson(Path root, Path module, List<Path> libraries, Path testkit, Path build,
+            Path solutions) throws CourseError {
         String name = module.getFileName().toString();
         Path main = build.resolve("main");
         var mainSources = new ArrayList<>(Javac.sourcesUnder(module.resolve("src/main/java")));
         mainSources.addAll(Javac.sourcesUnder(root.resolve("common/java")));
         failOnError(name + "'s programs", Javac.compile(mainSources, List.of(), null, main));
 
-        Path solutions = build.resolve("solutions");
         failOnError(name + "'s reference solutions",
                 Javac.compile(Javac.sourcesUnder(module.resolve("src/solutions/java")), List.of(main), null, solutions));
 
@@ -104,9 +167,9 @@ final class Course {
         failOnError(name + "'s tests",
                 Javac.compile(Javac.sourcesUnder(module.resolve("src/test/java")), testClassPath, null, tests));
 
-        var resources = Stream.of(root.resolve("testkit/resources"), module.resolve("src/test/resources"))
-                .filter(Files::isDirectory)
-                .toList();
+        Path resources = build.resolve("resources");
+        copyTree(root.resolve("testkit/resources"), resources);
+        copyTree(module.resolve("src/test/resources"), resources);
         int number = Integer.parseInt(matcher(name).group(1));
         var classPath = new ArrayList<>(List.of(tests, solutions, main, testkit));
         classPath.addAll(libraries);
@@ -114,7 +177,8 @@ final class Course {
         if (exercises.isEmpty()) {
             throw new CourseError(name + " has exercises but no grading tests (classes *Test in an exercises package)");
         }
-        return new LessonBuild(new Catalogue.Lesson(number, name, exercises), module, main, tests, resources);
+        return new LessonBuild(new Catalogue.Lesson(number, name, exercises), module, main, tests, resources,
+                classNames(main, tests));
     }
 
     private static Matcher matcher(String name) {
@@ -161,7 +225,8 @@ final class Course {
                     throw new CourseError(className + " has no exercise stub at " + root(module).relativize(stub));
                 }
                 exercises.add(new Catalogue.Exercise((String) call(exercise, "id"), (String) call(exercise, "title"),
-                        className, stubFile, hintOf(stub), List.copyOf(gradingTests)));
+                        className, stubFile, paragraphOf(stub, "Main idea:"), paragraphOf(stub, "Hint:"),
+                        List.copyOf(gradingTests)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -170,6 +235,21 @@ final class Course {
         }
         exercises.sort(Comparator.comparing(Catalogue.Exercise::id, Course::compareIds));
         return exercises;
+    }
+
+    /** The binary names of every class in {@code folders}, to tell a submission's class from the course's. */
+    private static java.util.Set<String> classNames(Path... folders) {
+        var names = new java.util.TreeSet<String>();
+        for (Path folder : folders) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.filter(file -> file.toString().endsWith(".class")).forEach(file -> names.add(
+                        folder.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".")
+                                .replaceFirst("\\.class$", "")));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return java.util.Set.copyOf(names);
     }
 
     private static Path root(Path module) {
@@ -206,13 +286,21 @@ final class Course {
 
     /** The "Hint: ..." paragraph of an exercise stub's Javadoc, as plain text, or "". */
     static String hintOf(Path stub) {
+        return paragraphOf(stub, "Hint:");
+    }
+
+    /**
+     * The paragraph of an exercise stub's class Javadoc that starts with {@code label}
+     * ("Main idea:", "Hint:"), as plain text, or "".
+     */
+    static String paragraphOf(Path stub, String label) {
         try {
             String source = Files.readString(stub, StandardCharsets.UTF_8);
-            var hint = Pattern.compile("Hint:(.*?)(?=<p>|\\*/)", Pattern.DOTALL).matcher(source);
-            if (!hint.find()) {
+            var paragraph = Pattern.compile(Pattern.quote(label) + "(.*?)(?=<p>|\\*/)", Pattern.DOTALL).matcher(source);
+            if (!paragraph.find()) {
                 return "";
             }
-            return ("Hint:" + hint.group(1))
+            return (label + paragraph.group(1))
                     .replaceAll("(?m)^\\s*\\*", " ")
                     .replaceAll("\\{@(?:code|link|linkplain) ([^}]*)}", "$1")
                     .replaceAll("<[^>]+>", "")

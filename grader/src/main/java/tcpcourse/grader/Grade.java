@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import tcpcourse.grader.sandbox.Sandbox;
 
 /**
  * The grading command: grades the exercises of a student's checkout of the course, of a folder
@@ -25,13 +26,14 @@ import java.util.stream.Stream;
 public final class Grade {
 
     static final String USAGE = "usage: Grade [CHECKOUT | --class=FOLDER | --reference] [--exercise=ID,...]"
-            + " [--name=NAME] [--expect=full|zero] [--jobs=N] | Grade --points=FILE | Grade --classroom=FILE";
+            + " [--name=NAME] [--expect=full|zero] [--jobs=N] [--sandbox=auto|required|off]"
+            + " | Grade --points=FILE | Grade --classroom=FILE";
 
     private Grade() {}
 
     /** What the command line asked for. */
     record Request(Path checkout, Path classFolder, boolean reference, Set<String> exercises, String expect, int jobs,
-            Path pointsTable, Path classroomWorkflow, String name) {}
+            Path pointsTable, Path classroomWorkflow, String name, Sandbox.Mode sandbox) {}
 
     /** A wrong command line. */
     static final class UsageException extends Exception {
@@ -52,8 +54,17 @@ public final class Grade {
         Set<String> exercises = Set.of();
         String expect = null;
         int jobs = Math.max(1, Runtime.getRuntime().availableProcessors());
+        Sandbox.Mode sandbox = Sandbox.Mode.AUTO;
         for (String arg : args) {
-            if (arg.equals("--reference")) {
+            if (arg.startsWith("--sandbox=")) {
+                String mode = arg.substring("--sandbox=".length());
+                sandbox = switch (mode) {
+                    case "auto" -> Sandbox.Mode.AUTO;
+                    case "required" -> Sandbox.Mode.REQUIRED;
+                    case "off" -> Sandbox.Mode.OFF;
+                    default -> throw new UsageException("--sandbox takes auto, required or off, not " + mode);
+                };
+            } else if (arg.equals("--reference")) {
                 reference = true;
             } else if (arg.startsWith("--points=")) {
                 pointsTable = Path.of(arg.substring("--points=".length()));
@@ -98,7 +109,8 @@ public final class Grade {
                 throw new UsageException("no such folder: " + folder.toAbsolutePath().normalize());
             }
         }
-        return new Request(checkout, classFolder, reference, exercises, expect, jobs, pointsTable, classroomWorkflow, name);
+        return new Request(checkout, classFolder, reference, exercises, expect, jobs, pointsTable, classroomWorkflow, name,
+                sandbox);
     }
 
     /**
@@ -116,10 +128,28 @@ public final class Grade {
             err.println(wrongArgument.getMessage() + "; " + USAGE);
             return 1;
         }
+        // Everything a test JVM may see lives in a folder of this run's own, which the sandbox's
+        // unprivileged users can read, and which is deleted when the run ends.
+        Path build;
+        try {
+            build = Files.createTempDirectory("tcpcourse-grading-");
+            Files.setPosixFilePermissions(build, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            err.println("cannot grade: cannot make a folder to grade in: " + e.getMessage());
+            return 2;
+        }
+        try {
+            return grade(request, course, libraries, output, build, out, err);
+        } finally {
+            Grader.deleteTree(build);
+        }
+    }
+
+    private static int grade(Request request, Path course, Path libraries, Path output, Path build, PrintStream out,
+            PrintStream err) throws InterruptedException {
         Course compiled;
         try {
-            Grader.deleteTree(output.resolve(".course"));
-            compiled = Course.compile(course, ClassPath.readLibraries(libraries), output.resolve(".course"));
+            compiled = Course.compile(course, ClassPath.readLibraries(libraries), build);
         } catch (Course.CourseError broken) {
             err.println("cannot grade: " + broken.getMessage());
             return 2;
@@ -144,18 +174,37 @@ public final class Grade {
             err.println("no such exercise: " + String.join(", ", unknown) + "; " + USAGE);
             return 1;
         }
+        Sandbox sandbox;
+        try {
+            sandbox = Sandbox.detect(request.sandbox(), Path.of(System.getProperty("java.home")), Sandbox.Limits.DEFAULT);
+        } catch (IllegalStateException none) {
+            err.println("cannot grade with --sandbox=required: " + none.getMessage());
+            return 2;
+        }
+        out.println((sandbox.isolated() ? "" : "WARNING: ") + "Tests run " + sandbox.description());
 
         var submissions = new ArrayList<Results.Submission>();
-        var executor = Executors.newFixedThreadPool(request.jobs());
+        var slots = new java.util.concurrent.atomic.AtomicInteger();
+        var slot = new ThreadLocal<Integer>();
+        var executor = Executors.newFixedThreadPool(request.jobs(), task -> new Thread(() -> {
+            slot.set(slots.getAndIncrement());
+            task.run();
+        }, "grading"));
         try {
-            var grader = new Grader(compiled, executor);
+            var grader = new Grader(compiled, sandbox, executor, slot);
+            var pending = new ArrayList<Grader.Pending>();
             for (var target : targets(request, course)) {
-                Path work = output.resolve(".work").resolve(target.name());
-                Grader.deleteTree(work);
-                var submission = grader.grade(target.name(), target.checkout(), target.exercises()::of, work, selected);
-                writeReports(submission, output.resolve(target.name()));
+                Path logs = output.resolve(target.name()).resolve("logs");
+                Grader.deleteTree(logs);
+                pending.add(grader.grade(target.name(), target.checkout(), target.exercises()::of,
+                        build.resolve("work").resolve(target.name()), logs, selected));
+            }
+            for (var graded : pending) {
+                // Every process of this submission has ended: only now are its reports written.
+                var submission = graded.get();
+                writeReports(submission, output.resolve(submission.name()));
                 out.print(Reports.text(submission));
-                out.println("Reports: " + output.resolve(target.name()).toAbsolutePath().normalize()
+                out.println("Reports: " + output.resolve(submission.name()).toAbsolutePath().normalize()
                         + " (report.txt, report.json, results.json); took " + submission.took().toSeconds() + " s");
                 out.println();
                 submissions.add(submission);
@@ -205,9 +254,10 @@ public final class Grade {
         return List.of(new Target("stubs", course, lesson -> lesson.exercisesIn(course)));
     }
 
+    /** A submission's name, from its folder, as a safe file name of its own. */
     private static String nameOf(Path folder) {
         Path name = folder.getFileName();
-        return name == null ? "submission" : name.toString();
+        return name == null ? "submission" : name.toString().replaceAll("[^\\w.-]", "_").replaceFirst("^\\.", "_");
     }
 
     private static void writeReports(Results.Submission submission, Path folder) {
@@ -217,10 +267,14 @@ public final class Grade {
         write(folder.resolve("passed.txt"), Reports.passed(submission));
     }
 
+    /** Writes {@code file} whole or not at all: to a file beside it, then renamed over it. */
     private static void write(Path file, String content) {
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, content, StandardCharsets.UTF_8);
+            Path partial = file.resolveSibling("." + file.getFileName() + ".partial");
+            Files.writeString(partial, content, StandardCharsets.UTF_8);
+            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

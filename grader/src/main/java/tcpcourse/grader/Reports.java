@@ -21,9 +21,17 @@ final class Reports {
         if (submission.checkout() != null) {
             report.append(" (").append(submission.checkout()).append(')');
         }
-        report.append("\n\n");
+        report.append('\n');
+        report.append(submission.sandboxed() ? "Tests ran " : "NOT SANDBOXED: tests ran ").append(submission.sandbox())
+                .append("\n\n");
         for (var lesson : submission.lessons()) {
             report.append(String.format(Locale.ROOT, "Lesson %d (%s)%n", lesson.lesson().number(), lesson.lesson().module()));
+            for (String note : lesson.notes()) {
+                report.append("  ").append(note).append('\n');
+            }
+            for (String flag : lesson.flags()) {
+                report.append("  for the instructor to look at: ").append(flag).append('\n');
+            }
             for (var exercise : lesson.exercises()) {
                 report.append(String.format(Locale.ROOT, "  %-5s %-44s %3d / %-3d %s%n", exercise.exercise().id(),
                         exercise.exercise().title(), exercise.score(), exercise.exercise().maxPoints(), exercise.summary()));
@@ -88,10 +96,14 @@ final class Reports {
                     field("module", lesson.lesson().module()),
                     field("score", lesson.score()),
                     field("max", lesson.maxPoints()),
+                    "\"left_out\": " + array(lesson.notes().stream().map(Reports::quote).toList()),
+                    "\"flags\": " + array(lesson.flags().stream().map(Reports::quote).toList()),
                     "\"exercises\": " + array(exercises)));
         }
         return object(
                 field("submission", submission.name()),
+                field("sandboxed", submission.sandboxed() ? 1 : 0),
+                field("sandbox", submission.sandbox()),
                 field("score", submission.score()),
                 field("max", submission.maxPoints()),
                 field("seconds", submission.took().toMillis() / 1000.0),
@@ -219,10 +231,10 @@ final class Reports {
         var exercises = catalogue.lessons().stream().flatMap(lesson -> lesson.exercises().stream()).toList();
         var table = new StringBuilder("student");
         exercises.forEach(exercise -> table.append(',').append(exercise.id()));
-        table.append(",total\n");
+        table.append(",total,sandbox\n");
         table.append("max");
         exercises.forEach(exercise -> table.append(',').append(exercise.maxPoints()));
-        table.append(',').append(catalogue.maxPoints()).append('\n');
+        table.append(',').append(catalogue.maxPoints()).append(",\n");
         for (var submission : submissions) {
             table.append(csvField(submission.name()));
             for (var exercise : exercises) {
@@ -232,7 +244,8 @@ final class Reports {
                         .sum();
                 table.append(',').append(score);
             }
-            table.append(',').append(submission.score()).append('\n');
+            table.append(',').append(submission.score()).append(',')
+                    .append(submission.sandboxed() ? "sandboxed" : "not sandboxed").append('\n');
         }
         return table.toString();
     }

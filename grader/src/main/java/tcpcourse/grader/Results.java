@@ -30,8 +30,11 @@ final class Results {
         }
     }
 
-    /** One lesson's exercises. */
-    record Lesson(Catalogue.Lesson lesson, List<Exercise> exercises) {
+    /**
+     * One lesson's exercises; {@code notes} says what of the submission was left out, and
+     * {@code flags} which calls in its sources an instructor may want to look at.
+     */
+    record Lesson(Catalogue.Lesson lesson, List<Exercise> exercises, List<String> notes, List<String> flags) {
 
         int score() {
             return exercises.stream().mapToInt(Exercise::score).sum();
@@ -42,8 +45,16 @@ final class Results {
         }
     }
 
-    /** A whole submission: {@code name} is the student's (or "reference", "stubs"). */
-    record Submission(String name, Path checkout, List<Lesson> lessons, Duration took) {
+    /**
+     * A whole submission: {@code name} is the student's (or "reference", "stubs");
+     * {@code sandbox} says how its tests were isolated ("sandboxed: ..." or "not sandboxed: ...").
+     */
+    record Submission(String name, Path checkout, List<Lesson> lessons, Duration took, String sandbox) {
+
+        boolean sandboxed() {
+            return sandbox.startsWith("sandboxed");
+        }
+
 
         int score() {
             return lessons.stream().mapToInt(Lesson::score).sum();
