@@ -141,7 +141,11 @@ public final class Grade {
         try {
             return grade(request, course, libraries, output, build, out, err);
         } finally {
-            Grader.deleteTree(build);
+            try {
+                Grader.deleteTree(build);
+            } catch (UncheckedIOException e) {
+                err.println("could not delete the grading folder " + build + ": " + e.getCause());
+            }
         }
     }
 
@@ -211,6 +215,8 @@ public final class Grade {
             }
         } finally {
             executor.shutdownNow();
+            // Each task ends its test JVM when interrupted; wait for them before the folder goes.
+            executor.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES);
         }
         if (request.classFolder() != null) {
             write(output.resolve("grades.csv"), Reports.csv(catalogue, submissions));
