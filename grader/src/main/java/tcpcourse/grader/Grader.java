@@ -62,11 +62,15 @@ final class Grader {
         /** Waits for every lesson, and so for every process of this submission, to end. */
         Results.Submission get() throws InterruptedException {
             var graded = new ArrayList<Results.Lesson>();
-            for (var lesson : lessons.values()) {
+            for (var lesson : lessons.entrySet()) {
                 try {
-                    graded.add(lesson.get());
+                    graded.add(lesson.getValue().get());
                 } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("grading " + name + " failed: " + e.getCause(), e.getCause());
+                    // A fault of the grader's own with this submission costs this lesson, not the class's run.
+                    String why = "not graded: the grader failed on this lesson (" + e.getCause() + ")";
+                    var exercises = lesson.getKey().lesson().exercises().stream()
+                            .map(exercise -> notCompiled(exercise, why)).toList();
+                    graded.add(new Results.Lesson(lesson.getKey().lesson(), exercises, List.of(why), List.of()));
                 }
             }
             return new Results.Submission(name, checkout, List.copyOf(graded),
@@ -176,6 +180,9 @@ final class Grader {
     private static List<String> keepOnlyExerciseClasses(Path classes, Course.LessonBuild lesson) {
         var notes = new ArrayList<String>();
         String prefix = lesson.exercisesPackage() + ".";
+        if (!Files.isDirectory(classes)) {
+            return List.of();
+        }
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 String name = classes.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".")
@@ -200,7 +207,8 @@ final class Grader {
         var tests = exercise.tests().stream()
                 .map(test -> new Results.Test(test.method(), 0, test.points(), Status.NOT_COMPILED, error))
                 .toList();
-        String summary = error.startsWith("missing:") ? error : "does not compile: " + error;
+        String summary = error.startsWith("missing:") || error.startsWith("not graded:") ? error
+                : "does not compile: " + error;
         return new Results.Exercise(exercise, summary, tests, null);
     }
 
