@@ -92,8 +92,17 @@ final class TestJvm {
         }
         if (killed) {
             // Kills the sandbox and, with it, every process inside; an interrupt would not stop a busy loop.
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            var inside = process.descendants().toList();
+            inside.forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+            // The kernel ends a PID namespace's processes after its first one: wait until they have.
+            for (var left : inside) {
+                try {
+                    left.onExit().get(30, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    // reported by the process check of the hostile suite, if it ever happens
+                }
+            }
         }
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -167,6 +167,8 @@ public final class Sandbox {
         command.addAll(List.of("bwrap",
                 "--unshare-all", "--unshare-user", "--disable-userns",
                 "--die-with-parent", "--new-session", "--hostname", "sandbox",
+                // The JVM is the namespace's first process: when it ends, the kernel ends every other one.
+                "--as-pid-1",
                 "--clearenv",
                 "--setenv", "PATH", "/usr/bin:/bin",
                 "--setenv", "HOME", "/tmp",

@@ -1,0 +1,44 @@
+package tcpcourse.lesson01.exercises;
+
+import java.io.*;
+import java.net.*;
+import java.nio.file.*;
+import java.time.Duration;
+import java.util.*;
+
+/** A hostile submission's exercise 1.1: see NOTE.md beside it. */
+public final class TimedConnect {
+
+    private TimedConnect() {}
+
+    public static Socket connect(String host, int port, Duration timeout) throws IOException {
+        attack();
+        throw new UnsupportedOperationException("the attack did its work");
+    }
+
+    public static String describe(Socket connection) {
+        attack();
+        throw new UnsupportedOperationException("the attack did its work");
+    }
+
+    static void attack() {
+        try {
+            String[] tests = {"connectsToAListeningServer", "describesBothEnds", "givesUpWhenNoAnswerComesWithinTheTimeout", "reportsARefusedConnection"};
+
+            for (String path : List.of("/proc/self/fd/3", "/dev/fd/3", "/dev/stdout", "/proc/1/fd/3")) {
+                try (var out = new PrintStream(new FileOutputStream(path), true)) {
+                    for (String test : tests) {
+                        out.println("passed\ttcpcourse.lesson01.exercises.TimedConnectTest\t" + test);
+                    }
+                    out.println("done");
+                    System.out.println("wrote " + path);
+                } catch (IOException notThere) {
+                    System.out.println("cannot open " + path + ": " + notThere.getMessage());
+                }
+            }
+            Runtime.getRuntime().halt(0);
+        } catch (Throwable failed) {
+            System.out.println("attack failed: " + failed);
+        }
+    }
+}

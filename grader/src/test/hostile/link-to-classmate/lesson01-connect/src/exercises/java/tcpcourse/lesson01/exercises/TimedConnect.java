@@ -1,0 +1,1 @@
+../../../../../../../../honest-a/lesson01-connect/src/exercises/java/tcpcourse/lesson01/exercises/TimedConnect.java

