@@ -187,6 +187,7 @@ public final class Grade {
         }
         out.println((sandbox.isolated() ? "" : "WARNING: ") + "Tests run " + sandbox.description());
 
+        long gradingStart = System.nanoTime();
         var submissions = new ArrayList<Results.Submission>();
         var slots = new java.util.concurrent.atomic.AtomicInteger();
         var slot = new ThreadLocal<Integer>();
@@ -213,6 +214,8 @@ public final class Grade {
                 out.println();
                 submissions.add(submission);
             }
+            out.printf(java.util.Locale.ROOT, "Graded %d submission(s) in %.1f s with %d job(s): %s%n", submissions.size(),
+                    (System.nanoTime() - gradingStart) / 1e9, request.jobs(), grader.timeSpent());
         } finally {
             executor.shutdownNow();
             // Each task ends its test JVM when interrupted; wait for them before the folder goes.

@@ -39,6 +39,19 @@ final class Grader {
     private final Sandbox sandbox;
     private final ExecutorService testJvms;
     private final ThreadLocal<Integer> slot;
+    private final java.util.concurrent.atomic.LongAdder jvms = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder startupNanos = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder jvmNanos = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder compileNanos = new java.util.concurrent.atomic.LongAdder();
+
+    /** Where the time went, in one line: compiling, starting test JVMs, running tests. */
+    String timeSpent() {
+        double compile = compileNanos.sum() / 1e9;
+        double startup = startupNanos.sum() / 1e9;
+        double tests = (jvmNanos.sum() - startupNanos.sum()) / 1e9;
+        return String.format(java.util.Locale.ROOT, "%d test JVMs; summed over the grading threads: compiling %.1f s,"
+                + " starting JVMs (to the first test) %.1f s, running tests %.1f s", jvms.sum(), compile, startup, tests);
+    }
 
     Grader(Course course, Sandbox sandbox, ExecutorService testJvms, ThreadLocal<Integer> slot) {
         this.course = course;
@@ -103,8 +116,10 @@ final class Grader {
 
     private Results.Lesson gradeLesson(Course.LessonBuild lesson, List<Catalogue.Exercise> exercises, Path checkout,
             Path exercisesRoot, Path work, Path logs) throws IOException, InterruptedException {
+        long compileStart = System.nanoTime();
         var taken = Intake.take(checkout, exercisesRoot, lesson.exercisesPackage(), work.resolve("sources"));
         var compiled = compileExercises(taken.sources(), exercises, lesson, work);
+        compileNanos.add(System.nanoTime() - compileStart);
         var notes = new ArrayList<>(taken.leftOut());
         compiled.values().stream().flatMap(classes -> classes.notes().stream()).distinct().forEach(notes::add);
         var results = new LinkedHashMap<String, Results.Exercise>();
@@ -236,6 +251,9 @@ final class Grader {
             String label = exercises.size() == 1 ? exercises.get(0).id() : "lesson" + lesson.lesson().number();
             Path log = logs.resolve(label + "-run" + run + ".log");
             var outcome = TestJvm.run(command(lesson, classes, remaining), log, JVM_START, PER_TEST);
+            jvms.increment();
+            startupNanos.add(outcome.startup().toNanos());
+            jvmNanos.add(outcome.total().toNanos());
             remaining.forEach(test -> logOf.putIfAbsent(test.exercise(), log));
             int before = results.size();
             var startedExercises = interpret(remaining, outcome, results, problems);

@@ -39,7 +39,8 @@ final class TestJvm {
      * @param exitCode the JVM's exit status, or -1 if the grader stopped it
      * @param problem what went wrong with the channel itself, or null
      */
-    record Outcome(List<String> lines, String running, boolean killed, int exitCode, Duration bound, String problem) {}
+    record Outcome(List<String> lines, String running, boolean killed, int exitCode, Duration bound, String problem,
+            Duration startup, Duration total) {}
 
     private TestJvm() {}
 
@@ -51,6 +52,8 @@ final class TestJvm {
     static Outcome run(List<String> command, Path log, Duration start, Duration perTest)
             throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
+        long launched = System.nanoTime();
+        long firstEvent = 0;
         var process = new ProcessBuilder(command).start();
         process.getOutputStream().close();
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
@@ -74,6 +77,9 @@ final class TestJvm {
                 break;
             }
             lines.add(line);
+            if (firstEvent == 0) {
+                firstEvent = System.nanoTime();
+            }
             String[] fields = line.split("\t", 4);
             if (fields[0].equals("started") && fields.length >= 3) {
                 running = fields[1] + "\t" + fields[2];
@@ -119,8 +125,10 @@ final class TestJvm {
             lines.remove(TOO_MUCH);
             problem = "the test JVM reported more than " + (RESULTS_LIMIT >> 10) + " KiB of results";
         }
+        long ended = System.nanoTime();
         return new Outcome(List.copyOf(lines), lines.contains("done") ? null : running, killed,
-                killed ? -1 : process.exitValue(), bound, problem);
+                killed ? -1 : process.exitValue(), bound, problem,
+                Duration.ofNanos((firstEvent == 0 ? ended : firstEvent) - launched), Duration.ofNanos(ended - launched));
     }
 
     private static Thread started(Runnable task) {
