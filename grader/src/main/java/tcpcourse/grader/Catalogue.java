@@ -20,8 +20,22 @@ record Catalogue(List<Lesson> lessons) {
     record Exercise(String id, String title, String testClass, String stubFile, String mainIdea, String hint,
             List<Test> tests) {
 
-        int maxPoints() {
+        /** The points of the grading tests, one by one. */
+        int testPoints() {
             return tests.stream().mapToInt(Test::points).sum();
+        }
+
+        /**
+         * The points for passing every test of the exercise: 60 % of the exercise's points. An
+         * exercise that is wrong in any way is not done, so a wrong solution keeps at most the
+         * other 40 %, test by test; the tests say where it went wrong.
+         */
+        int completionPoints() {
+            return (testPoints() * 3 + 1) / 2;
+        }
+
+        int maxPoints() {
+            return testPoints() + completionPoints();
         }
     }
 

@@ -158,8 +158,11 @@ final class Course {
         mainSources.addAll(Javac.sourcesUnder(root.resolve("common/java")));
         failOnError(name + "'s programs", Javac.compile(mainSources, List.of(), null, main));
 
+        // The student edition has no solutions: its tests compile against the stubs, which have the same signatures.
+        Path answers = Files.isDirectory(module.resolve("src/solutions/java")) ? module.resolve("src/solutions/java")
+                : module.resolve("src/exercises/java");
         failOnError(name + "'s reference solutions",
-                Javac.compile(Javac.sourcesUnder(module.resolve("src/solutions/java")), List.of(main), null, solutions));
+                Javac.compile(Javac.sourcesUnder(answers), List.of(main), null, solutions));
 
         Path tests = build.resolve("tests");
         var testClassPath = new ArrayList<>(List.of(main, solutions, testkit));

@@ -27,13 +27,14 @@ public final class Grade {
 
     static final String USAGE = "usage: Grade [CHECKOUT | --class=FOLDER | --reference] [--exercise=ID,...]"
             + " [--name=NAME] [--expect=full|zero] [--jobs=N] [--sandbox=auto|required|off]"
-            + " | Grade --points=FILE | Grade --classroom=FILE";
+            + " | Grade --points=FILE | Grade --classroom=FILE [--template=OWNER/NAME]"
+            + " | Grade --edition=FOLDER [--template=OWNER/NAME]";
 
     private Grade() {}
 
     /** What the command line asked for. */
     record Request(Path checkout, Path classFolder, boolean reference, Set<String> exercises, String expect, int jobs,
-            Path pointsTable, Path classroomWorkflow, String name, Sandbox.Mode sandbox) {}
+            Path pointsTable, Path classroomWorkflow, String name, Sandbox.Mode sandbox, Path edition, String template) {}
 
     /** A wrong command line. */
     static final class UsageException extends Exception {
@@ -55,8 +56,17 @@ public final class Grade {
         String expect = null;
         int jobs = Math.max(1, Runtime.getRuntime().availableProcessors());
         Sandbox.Mode sandbox = Sandbox.Mode.AUTO;
+        Path edition = null;
+        String template = null;
         for (String arg : args) {
-            if (arg.startsWith("--sandbox=")) {
+            if (arg.startsWith("--edition=")) {
+                edition = Path.of(arg.substring("--edition=".length()));
+            } else if (arg.startsWith("--template=")) {
+                template = arg.substring("--template=".length());
+                if (!template.matches("[\\w.-]+/[\\w.-]+")) {
+                    throw new UsageException("--template takes a GitHub repository as OWNER/NAME, not " + template);
+                }
+            } else if (arg.startsWith("--sandbox=")) {
                 String mode = arg.substring("--sandbox=".length());
                 sandbox = switch (mode) {
                     case "auto" -> Sandbox.Mode.AUTO;
@@ -110,7 +120,7 @@ public final class Grade {
             }
         }
         return new Request(checkout, classFolder, reference, exercises, expect, jobs, pointsTable, classroomWorkflow, name,
-                sandbox);
+                sandbox, edition, template);
     }
 
     /**
@@ -165,9 +175,21 @@ public final class Grade {
             return 0;
         }
         if (request.classroomWorkflow() != null) {
-            write(request.classroomWorkflow(), Reports.classroomWorkflow(catalogue));
+            write(request.classroomWorkflow(), Reports.classroomWorkflow(catalogue, request.template()));
             out.println("GitHub Classroom workflow: " + request.classroomWorkflow());
             return 0;
+        }
+        if (request.edition() != null) {
+            try {
+                int files = Edition.write(course, request.edition(), Reports.classroomWorkflow(catalogue, request.template()));
+                out.println("Student edition: " + request.edition().toAbsolutePath().normalize() + " (" + files
+                        + " files, no reference solutions; its Classroom workflow grades with "
+                        + (request.template() == null ? "the repository variable COURSE_REPOSITORY" : request.template()) + ")");
+                return 0;
+            } catch (IOException e) {
+                err.println("cannot write the student edition: " + e.getMessage());
+                return 1;
+            }
         }
         Predicate<String> selected = request.exercises().isEmpty() ? id -> true : request.exercises()::contains;
         var unknown = request.exercises().stream()

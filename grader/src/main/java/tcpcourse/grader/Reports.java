@@ -57,6 +57,8 @@ final class Reports {
                                 .append(test.message()).append('\n');
                     }
                 }
+                report.append("    - all tests together (").append(exercise.exercise().completionPoints())
+                        .append(" points): they come with the last failing test above\n");
                 if (!exercise.exercise().hint().isEmpty()) {
                     report.append("    ").append(exercise.exercise().hint()).append('\n');
                 }
@@ -89,6 +91,8 @@ final class Reports {
                         field("score", exercise.score()),
                         field("max", exercise.exercise().maxPoints()),
                         field("summary", exercise.summary()),
+                        field("main_idea", exercise.exercise().mainIdea()),
+                        field("completion_points", exercise.exercise().completionPoints()),
                         "\"tests\": " + array(tests)));
             }
             lessons.add(object(
@@ -123,6 +127,11 @@ final class Reports {
                         field("max_score", test.maxPoints()),
                         field("output", output)));
             }
+            tests.add(object(
+                    field("name", "Exercise " + exercise.exercise().id() + " " + exercise.exercise().title() + ": all tests pass"),
+                    field("score", exercise.complete() ? exercise.exercise().completionPoints() : 0),
+                    field("max_score", exercise.exercise().completionPoints()),
+                    field("output", exercise.complete() ? "passed" : "not every test of the exercise passed")));
         }
         return object(field("score", submission.score()), field("output", text(submission)),
                 "\"tests\": " + array(tests)) + "\n";
@@ -137,92 +146,133 @@ final class Reports {
                     lines.append(exercise.exercise().id()).append(' ').append(test.method()).append('\n');
                 }
             }
+            if (exercise.complete()) {
+                lines.append(exercise.exercise().id()).append(" complete\n");
+            }
         }
         return lines.toString();
     }
 
     /**
      * A GitHub Classroom workflow that gives the same points as the grader. Classroom gives a
-     * step's points all or nothing, so each grading test is a step of its own: the grader runs
-     * once, and each step checks that its test is in passed.txt.
+     * step's points all or nothing, so each grading test is a step of its own, and so is each
+     * exercise's "all tests pass": the grader runs once, and each step checks passed.txt.
+     *
+     * <p>The names it uses are those of the actions' own descriptions: the reporter
+     * (classroom-resources/autograding-grading-reporter) reads, for each id in {@code runners},
+     * the variable {@code ID_RESULTS} with the id in capitals, and Classroom takes the scores only
+     * from a workflow named "Autograding Tests" whose one job is "run-autograding-tests".
+     *
+     * @param template the pristine course's repository ("owner/name"), or null: then the
+     *     workflow takes it from the repository variable COURSE_REPOSITORY, and fails when unset
      */
-    static String classroomWorkflow(Catalogue catalogue) {
+    static String classroomWorkflow(Catalogue catalogue, String template) {
+        String repository = template == null ? "${{ vars.COURSE_REPOSITORY }}"
+                : "${{ vars.COURSE_REPOSITORY || '" + template + "' }}";
         var workflow = new StringBuilder("""
                 # Written by the grader: ./mvnw -q -pl grader compile exec:java -Dexec.args=--classroom=FILE
-                # from the @Exercise and @Points annotations of the grading tests. Do not edit.
-                name: Autograding
-                on: [push, workflow_dispatch]
+                # from the grading tests' points. Do not edit.
+                name: Autograding Tests
+                on: [push, workflow_dispatch, repository_dispatch]
                 permissions:
                   checks: write
                   actions: read
                   contents: read
                 jobs:
-                  grade:
+                  run-autograding-tests:
                     runs-on: ubuntu-latest
-                    timeout-minutes: 20
+                    # GitHub Classroom's bot makes the first commit of every student's repository: nothing to grade yet.
+                    if: github.actor != 'github-classroom[bot]'
+                    timeout-minutes: 30
+                    env:
+                      COURSE_REPOSITORY: REPOSITORY
                     steps:
                       - name: The student's repository
                         uses: actions/checkout@v4
-                      # The course's own tests and build files, so that editing them gains nothing:
-                      # set the repository variable COURSE_REPOSITORY to the course's template.
+                      # The course's own tests and build files, so that editing them gains nothing.
+                      - name: Which course grades
+                        run: |
+                          if [ -z "$COURSE_REPOSITORY" ]; then
+                            echo "::error::Set the repository variable COURSE_REPOSITORY to the course's repository (owner/name): the grader never grades with the student's own tests."
+                            exit 1
+                          fi
                       - name: The course, pristine
                         uses: actions/checkout@v4
                         with:
-                          repository: ${{ vars.COURSE_REPOSITORY || github.repository }}
+                          repository: ${{ env.COURSE_REPOSITORY }}
+                          # A private course needs a token that can read it, in the secret COURSE_TOKEN.
+                          token: ${{ secrets.COURSE_TOKEN || github.token }}
                           path: .course
                       - uses: actions/setup-java@v4
                         with:
                           distribution: temurin
                           java-version: '17'
+                          cache: maven
+                      - name: A sandbox for the tests
+                        run: |
+                          sudo apt-get install -y -qq bubblewrap
+                          # Ubuntu's runners forbid the user namespaces bubblewrap makes, unless told otherwise.
+                          sudo sysctl -q -w kernel.apparmor_restrict_unprivileged_userns=0 || true
                       - name: Grade every exercise
                         working-directory: .course
                         run: ./mvnw -B -q -pl grader compile exec:java -Dexec.args="--name=student .."
-                """);
+                """.replace("REPOSITORY", repository));
         var ids = new java.util.ArrayList<String>();
         for (var lesson : catalogue.lessons()) {
             for (var exercise : lesson.exercises()) {
+                String prefix = "ex" + exercise.id().replace('.', 'p');
                 for (var test : exercise.tests()) {
-                    String id = "t" + exercise.id().replace('.', '-') + "-" + test.method();
+                    String id = prefix + test.method();
                     ids.add(id);
-                    workflow.append("      - id: ").append(id).append('\n')
-                            .append("        uses: classroom-resources/autograding-command-grader@v1\n")
-                            .append("        with:\n")
-                            .append("          test-name: \"").append(exercise.id()).append(' ').append(test.method()).append("\"\n")
-                            .append("          command: grep -qx '").append(exercise.id()).append(' ').append(test.method())
-                            .append("' .course/grader/target/grading/student/passed.txt\n")
-                            .append("          timeout: 1\n")
-                            .append("          max-score: ").append(test.points()).append('\n');
+                    step(workflow, id, exercise.id() + " " + test.method(), exercise.id() + ' ' + test.method(), test.points());
                 }
+                String id = prefix + "complete";
+                ids.add(id);
+                step(workflow, id, exercise.id() + " all tests pass", exercise.id() + " complete", exercise.completionPoints());
             }
         }
-        workflow.append("      - name: Autograding reporter\n")
-                .append("        uses: classroom-resources/autograding-grader-reporter@v1\n")
+        workflow.append("      - name: Autograding Reporter\n")
+                .append("        uses: classroom-resources/autograding-grading-reporter@v1\n")
                 .append("        env:\n");
         for (String id : ids) {
-            String variable = id.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_RESULTS";
-            workflow.append("          ").append(variable).append(": \"${{steps.").append(id).append(".outputs.result}}\"\n");
+            workflow.append("          ").append(id.toUpperCase(java.util.Locale.ROOT)).append("_RESULTS: \"${{steps.")
+                    .append(id).append(".outputs.result}}\"\n");
         }
         workflow.append("        with:\n          runners: ").append(String.join(",", ids)).append('\n');
         return workflow.toString();
+    }
+
+    private static void step(StringBuilder workflow, String id, String name, String passedLine, int points) {
+        workflow.append("      - id: ").append(id).append('\n')
+                .append("        uses: classroom-resources/autograding-command-grader@v1\n")
+                .append("        with:\n")
+                .append("          test-name: \"").append(name).append("\"\n")
+                .append("          command: grep -qx '").append(passedLine)
+                .append("' .course/grader/target/grading/student/passed.txt\n")
+                .append("          timeout: 1\n")
+                .append("          max-score: ").append(points).append('\n');
     }
 
     /** The course's points as an AsciiDoc table, for the instructors' page. */
     static String pointsTable(Catalogue catalogue) {
         var table = new StringBuilder("""
                 // Written by the grader: ./mvnw -q -pl grader compile exec:java -Dexec.args=--points=FILE
-                // from the @Exercise and @Points annotations of the grading tests. Do not edit.
-                [cols="1,4,2,1",options="header"]
+                // from the grading tests and the exercises' Javadoc. Do not edit.
+                [cols="1,3,6,1,1,1",options="header"]
                 |===
-                | Exercise | Title | Grading tests | Points
+                | Exercise | Title | Main idea | Tests (points) | All pass | Points
                 """);
         for (var lesson : catalogue.lessons()) {
             for (var exercise : lesson.exercises()) {
                 table.append("\n| ").append(exercise.id()).append(" | ").append(exercise.title()).append(" | ")
-                        .append(exercise.tests().size()).append(" | ").append(exercise.maxPoints()).append('\n');
+                        .append(exercise.mainIdea().replaceFirst("^Main idea:\\s*", "").replace("|", "\\|"))
+                        .append(" | ").append(exercise.tests().size()).append(" (").append(exercise.testPoints())
+                        .append(") | ").append(exercise.completionPoints()).append(" | ").append(exercise.maxPoints())
+                        .append('\n');
             }
-            table.append("\n2+| *Lesson ").append(lesson.number()).append("* | | *").append(lesson.maxPoints()).append("*\n");
+            table.append("\n3+| *Lesson ").append(lesson.number()).append("* | | | *").append(lesson.maxPoints()).append("*\n");
         }
-        table.append("\n2+| *Course total* | | *").append(catalogue.maxPoints()).append("*\n|===\n");
+        table.append("\n3+| *Course total* | | | *").append(catalogue.maxPoints()).append("*\n|===\n");
         return table.toString();
     }
 

@@ -22,7 +22,12 @@ final class Results {
     record Exercise(Catalogue.Exercise exercise, String summary, List<Test> tests, Path log) {
 
         int score() {
-            return tests.stream().mapToInt(Test::score).sum();
+            return tests.stream().mapToInt(Test::score).sum() + (complete() ? exercise.completionPoints() : 0);
+        }
+
+        /** True when every grading test of the exercise passed. */
+        boolean complete() {
+            return !tests.isEmpty() && tests.stream().allMatch(test -> test.status() == Status.PASSED);
         }
 
         boolean anyPassed() {
