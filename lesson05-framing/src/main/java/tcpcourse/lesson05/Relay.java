@@ -93,9 +93,22 @@ public final class Relay implements java.io.Closeable {
             to.shutdownOutput(); // pass the end on
         } catch (IOException failure) {
             log.println(direction + " stopped: " + failure.getMessage());
+            // The other direction may be waiting on a peer that stays silent: closing both
+            // sockets ends its read or write too, so the relay lets go of the connection.
+            closeBoth(from, to);
         }
     }
     // end::cut[]
+
+    private void closeBoth(Socket from, Socket to) {
+        for (Socket socket : new Socket[] {from, to}) {
+            try {
+                socket.close();
+            } catch (IOException failure) {
+                log.println("closing " + describe(socket.getRemoteSocketAddress()) + " failed: " + failure.getMessage());
+            }
+        }
+    }
 
     @Override
     public void close() throws IOException {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tcpcourse.testkit.Background;
 import tcpcourse.testkit.CapturedOutput;
+import tcpcourse.testkit.Loopback;
 
 /** Frames survive a relay that cuts and joins the stream at random; seeds make each run replayable. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -41,5 +42,29 @@ class RelayTest {
             }
         }
         assertThat(relayLog.lines()).anyMatch(line -> line.matches(".* bytes forwarded as \\d+ \\+ \\d+.*"));
+    }
+
+    @Test
+    void letsGoOfASilentClientWhenTheServerResets() throws Exception {
+        var quiet = new PrintStream(OutputStream.nullOutputStream());
+        try (var background = new Background();
+                var target = Loopback.listen();
+                var relay = Relay.listen("127.0.0.1", 0, (java.net.InetSocketAddress) target.getLocalSocketAddress(), 7,
+                        quiet)) {
+            background.run(relay::serve);
+            try (var client = Loopback.connect(relay.localAddress()); var relayed = target.accept()) {
+                relayed.setSoLinger(true, 0);
+                relayed.close(); // the server resets; the client stays silent, never sending a byte
+
+                // The relay must end the client's connection too, not wait for ever on its silence.
+                int first = -2;
+                try {
+                    first = client.getInputStream().read();
+                } catch (java.net.SocketException reset) {
+                    first = -1;
+                }
+                assertThat(first).as("the relay's connection to the client ends after the server's reset").isEqualTo(-1);
+            }
+        }
     }
 }
