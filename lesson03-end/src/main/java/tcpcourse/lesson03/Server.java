@@ -5,7 +5,9 @@ import static tcpcourse.common.Addresses.describe;
 
 import java.io.BufferedReader;
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -63,23 +65,50 @@ public final class Server implements Closeable {
         try (connection) {
             var toClient = connection.getOutputStream();
             toClient.write("hello\r\n".getBytes(UTF_8));
-            var fromClient = new BufferedReader(new InputStreamReader(connection.getInputStream(), UTF_8));
-            long received = 0;
+            // The count is of the bytes that really arrived, whatever their line ends and characters.
+            var counted = new CountingInputStream(connection.getInputStream());
+            var fromClient = new BufferedReader(new InputStreamReader(counted, UTF_8));
             String line;
             // readLine returns null once the client has ended its side (read returned -1)...
             while ((line = fromClient.readLine()) != null) {
                 log.println(client + " said: " + line);
-                received += (line + "\r\n").getBytes(UTF_8).length;
             }
             log.println("client ended: " + client);
             // ...and our side is still open: the answer goes out after the client's end.
-            toClient.write(("received " + received + " bytes, goodbye\r\n").getBytes(UTF_8));
+            toClient.write(("received " + counted.count() + " bytes, goodbye\r\n").getBytes(UTF_8));
             // Leaving the try block closes the socket: our FIN follows the answer.
         } catch (IOException failure) {
             log.println("connection with " + client + " failed: " + failure.getMessage());
         }
     }
     // end::answer-at-the-end[]
+
+    /** Counts the bytes read through it. */
+    private static final class CountingInputStream extends FilterInputStream {
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int next = super.read();
+            count += next == -1 ? 0 : 1;
+            return next;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            count += Math.max(read, 0);
+            return read;
+        }
+
+        long count() {
+            return count;
+        }
+    }
 
     /** Stops accepting; open connections are served until their clients end them. */
     @Override

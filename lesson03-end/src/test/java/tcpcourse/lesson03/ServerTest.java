@@ -35,4 +35,25 @@ class ServerTest {
                     .anyMatch(line -> line.matches("client ended: 127\\.0\\.0\\.1:\\d+")));
         }
     }
+
+    @Test
+    void countsTheBytesItReceivedNotTheLinesItRebuilt() throws Exception {
+        try (var background = new Background();
+                var server = Server.listen("127.0.0.1", 0, new CapturedOutput().printStream())) {
+            var serving = background.run(server::serve);
+            // Lines ended by \n alone, a two-byte character, and a last line with no end at all: 14 bytes.
+            byte[] request = "one\ntwo\né\nend".getBytes(UTF_8);
+
+            byte[] received = background.callWhile(serving, () -> {
+                try (var connection = Loopback.connect(server.localAddress())) {
+                    connection.getOutputStream().write(request);
+                    connection.shutdownOutput();
+                    return connection.getInputStream().readAllBytes();
+                }
+            });
+
+            assertThat(request).hasSize(14);
+            assertThat(new String(received, UTF_8)).isEqualTo("hello\r\nreceived 14 bytes, goodbye\r\n");
+        }
+    }
 }
