@@ -39,22 +39,22 @@ public final class Client {
     static void talkTo(Settings settings, Retry.Sleeper sleeper, PrintStream out, ErrorListener listener)
             throws IOException, InterruptedException {
         var backoff = new Retry.Backoff(Duration.ofMillis(200), Duration.ofSeconds(5), new Random());
-        try (var connection = Retry.connect(settings.host(), settings.port(), settings.timeout(), settings.retries(),
-                backoff, sleeper, listener)) {
+        // Retry.connect reports each of its own failures; every later one is reported below, closing included.
+        var connection = Retry.connect(settings.host(), settings.port(), settings.timeout(), settings.retries(),
+                backoff, sleeper, listener);
+        try (connection) {
             out.println("connected to server! " + describe(connection.getLocalSocketAddress())
                     + " -> " + describe(connection.getRemoteSocketAddress()));
             // tag::read-timeout[]
             // Without it, a read from a server that never answers waits for ever.
             connection.setSoTimeout((int) settings.timeout().toMillis());
             // end::read-timeout[]
-            try {
-                out.println(readLine(connection.getInputStream()));
-                connection.getOutputStream().write("world!\r\n".getBytes(UTF_8));
-                out.println(readLine(connection.getInputStream()));
-            } catch (IOException failure) {
-                listener.onError(ErrorCode.of(failure), failure);
-                throw failure;
-            }
+            out.println(readLine(connection.getInputStream()));
+            connection.getOutputStream().write("world!\r\n".getBytes(UTF_8));
+            out.println(readLine(connection.getInputStream()));
+        } catch (IOException failure) {
+            listener.onError(ErrorCode.of(failure), failure);
+            throw failure;
         }
         out.println("disconnected from server");
     }
@@ -107,7 +107,7 @@ public final class Client {
         try {
             Map<String, String> options = commandLine.parse(args);
             settings = new Settings(options.get("host"), commandLine.port(options),
-                    number(options, "retries"), Duration.ofMillis(number(options, "timeout")));
+                    number(options, "retries", 0), Duration.ofMillis(number(options, "timeout", 1)));
         } catch (UsageException wrongArgument) {
             err.println(wrongArgument.getMessage() + "; " + commandLine.usage());
             return 1;
@@ -127,16 +127,18 @@ public final class Client {
         // end::error-listener[]
     }
 
-    private static int number(Map<String, String> options, String name) throws UsageException {
+    /** A whole number of at least {@code least}: a timeout of 0 would mean "wait for ever". */
+    private static int number(Map<String, String> options, String name, int least) throws UsageException {
         try {
             int value = Integer.parseInt(options.get(name));
-            if (value >= 0) {
+            if (value >= least) {
                 return value;
             }
         } catch (NumberFormatException notANumber) {
             // Reported below, with what the user typed.
         }
-        throw new UsageException("--" + name + " must be a whole number, 0 or more, not '" + options.get(name) + "'");
+        throw new UsageException("--" + name + " must be a whole number, " + least + " or more, not '"
+                + options.get(name) + "'");
     }
 
     /** Runs the client; see {@link #run}. */

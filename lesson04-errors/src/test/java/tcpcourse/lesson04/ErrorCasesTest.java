@@ -142,4 +142,25 @@ class ErrorCasesTest {
             return failure;
         }
     }
+
+    @Test
+    void aTimeoutOfZeroIsRefusedBecauseItWouldMeanWaitForEver() throws Exception {
+        int status = client("--timeout=0");
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err.lines()).singleElement().asString()
+                .startsWith("--timeout must be a whole number, 1 or more, not '0'");
+    }
+
+    @Test
+    void everyFailedRunSaysWhyInOneLine() throws Exception {
+        for (Mode mode : List.of(Mode.RESET, Mode.SILENT, Mode.HALF_MESSAGE)) {
+            int linesBefore = err.lines().size();
+
+            int status = clientAgainst(mode, "--timeout=500", "--retries=0");
+
+            assertThat(status).as("exit status against --mode=%s", mode).isEqualTo(2);
+            assertThat(err.lines().size() - linesBefore).as("lines said against --mode=%s", mode).isEqualTo(1);
+        }
+    }
 }
