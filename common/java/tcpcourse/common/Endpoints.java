@@ -71,8 +71,9 @@ public final class Endpoints {
             return "cannot connect to " + where + ": unknown host. Check the name, or try --host=127.0.0.1";
         }
         if (failure instanceof ConnectException) {
-            return "cannot connect to " + where + ": " + String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT)
-                    + ". Is the server running?";
+            // "Connection refused" when nothing listens there; some systems give no message at all.
+            String why = failure.getMessage() == null ? "connection failed" : failure.getMessage().toLowerCase(Locale.ROOT);
+            return "cannot connect to " + where + ": " + why + ". Is the server running?";
         }
         if (failure instanceof SocketTimeoutException) {
             return "connection to " + where + " timed out: " + failure.getMessage();

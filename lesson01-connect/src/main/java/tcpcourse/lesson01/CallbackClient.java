@@ -9,12 +9,12 @@ import java.net.UnknownHostException;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.Channels;
 import java.nio.channels.CompletionHandler;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import tcpcourse.common.CommandLine;
 import tcpcourse.common.CommandLine.Option;
 import tcpcourse.common.CommandLine.UsageException;
+import tcpcourse.common.Endpoints;
 
 /**
  * The same client as {@link Client}, connecting the way Node does: the call returns at once, and
@@ -106,18 +106,17 @@ public final class CallbackClient {
         String host;
         int port;
         try {
-            Map<String, String> options = commandLine.parse(args);
-            host = options.get("host");
-            port = commandLine.port(options);
+            var options = commandLine.parse(args);
+            host = options.text("host");
+            port = options.port("port");
         } catch (UsageException wrongArgument) {
-            err.println(wrongArgument.getMessage() + "; " + commandLine.usage());
-            return 1;
+            return commandLine.explain(wrongArgument, out, err);
         }
         try {
             talkTo(host, port, out);
             return 0;
         } catch (IOException failure) {
-            err.println(Client.explain(host, port, failure));
+            err.println(Endpoints.whyCannotConnect(host, port, failure));
             return 2;
         }
     }

@@ -13,11 +13,10 @@ import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.UnknownHostException;
-import java.util.Locale;
-import java.util.Map;
 import tcpcourse.common.CommandLine;
 import tcpcourse.common.CommandLine.Option;
 import tcpcourse.common.CommandLine.UsageException;
+import tcpcourse.common.Endpoints;
 
 /**
  * Lesson 1's client, the tutorial's {@code client.js} in Java: it connects, says so with both
@@ -93,34 +92,19 @@ public final class Client {
         String host;
         int port;
         try {
-            Map<String, String> options = commandLine.parse(args);
-            host = options.get("host");
-            port = commandLine.port(options);
+            var options = commandLine.parse(args);
+            host = options.text("host");
+            port = options.port("port");
         } catch (UsageException wrongArgument) {
-            err.println(wrongArgument.getMessage() + "; " + commandLine.usage());
-            return 1;
+            return commandLine.explain(wrongArgument, out, err);
         }
         try {
             talkTo(host, port, out);
             return 0;
         } catch (IOException failure) {
-            err.println(explain(host, port, failure));
+            err.println(Endpoints.whyCannotConnect(host, port, failure));
             return 2;
         }
-    }
-
-    /** One line for the user: what failed, with the input, and what to try next. */
-    static String explain(String host, int port, IOException failure) {
-        String server = host + ":" + port;
-        if (failure instanceof UnknownHostException) {
-            return "cannot connect to " + server + ": unknown host. Check the name, or try --host=127.0.0.1";
-        }
-        if (failure instanceof ConnectException) {
-            // "Connection refused" when nothing listens there; "Connection timed out" when no answer came.
-            return "cannot connect to " + server + ": " + failure.getMessage().toLowerCase(Locale.ROOT)
-                    + ". Is the server running?";
-        }
-        return "connection to " + server + " failed: " + failure.getMessage();
     }
 
     /** Runs the client; see {@link #run}. */

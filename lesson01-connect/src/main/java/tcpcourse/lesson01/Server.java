@@ -14,7 +14,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.UnknownHostException;
-import java.util.Map;
 import tcpcourse.common.CommandLine;
 import tcpcourse.common.CommandLine.Option;
 import tcpcourse.common.CommandLine.UsageException;
@@ -132,12 +131,11 @@ public final class Server implements Closeable {
         String host;
         int port;
         try {
-            Map<String, String> options = commandLine.parse(args);
-            host = options.get("host");
-            port = commandLine.port(options);
+            var options = commandLine.parse(args);
+            host = options.text("host");
+            port = options.port("port");
         } catch (UsageException wrongArgument) {
-            err.println(wrongArgument.getMessage() + "; " + commandLine.usage());
-            return 1;
+            return commandLine.explain(wrongArgument, out, err);
         }
         try (var server = bind(new InetSocketAddress(InetAddress.getByName(host), port), out, err)) {
             out.println("server bound to " + describe(server.localAddress()));

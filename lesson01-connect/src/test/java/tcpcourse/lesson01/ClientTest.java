@@ -69,4 +69,11 @@ class ClientTest {
                     + " failed: " + new EOFException("the server ended the connection after 0 of 2 lines").getMessage());
         }
     }
+
+    @Test
+    void explainsAFailureThatCameWithoutAMessage() {
+        String line = tcpcourse.common.Endpoints.whyCannotConnect("127.0.0.1", 8124, new java.net.ConnectException());
+
+        assertThat(line).isEqualTo("cannot connect to 127.0.0.1:8124: connection failed. Is the server running?");
+    }
 }

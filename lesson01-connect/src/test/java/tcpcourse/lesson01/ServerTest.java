@@ -144,4 +144,13 @@ class ServerTest {
         assertThat(status).isEqualTo(1);
         assertThat(err.lines()).singleElement().asString().startsWith("--port must be a number from 0 to 65535");
     }
+
+    @Test
+    void printsTheUsageForHelpAndExitsZero() {
+        int status = Server.run(new String[] {"--help"}, out.printStream(), err.printStream());
+
+        assertThat(status).isZero();
+        assertThat(out.lines()).containsExactly("usage: Server [--host=127.0.0.1] [--port=8124]");
+        assertThat(err.lines()).isEmpty();
+    }
 }

@@ -10,7 +10,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.Socket;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import tcpcourse.common.CommandLine;
 import tcpcourse.common.CommandLine.Option;
@@ -116,12 +115,11 @@ public final class Client {
         String host;
         int port;
         try {
-            Map<String, String> options = commandLine.parse(args);
-            host = options.get("host");
-            port = commandLine.port(options);
+            var options = commandLine.parse(args);
+            host = options.text("host");
+            port = options.port("port");
         } catch (UsageException wrongArgument) {
-            err.println(wrongArgument.getMessage() + "; " + commandLine.usage());
-            return 1;
+            return commandLine.explain(wrongArgument, out, err);
         }
         try {
             talkTo(host, port, keyboard, out);

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.Socket;
-import java.util.Map;
 import tcpcourse.common.CommandLine;
 import tcpcourse.common.CommandLine.Option;
 import tcpcourse.common.CommandLine.UsageException;
@@ -67,17 +66,17 @@ public final class Client {
                 new Option("message", "world!"));
         String host;
         int port;
-        Map<String, String> options;
+        String message;
         try {
-            options = commandLine.parse(args);
-            host = options.get("host");
-            port = commandLine.port(options);
+            var options = commandLine.parse(args);
+            host = options.text("host");
+            port = options.port("port");
+            message = options.text("message");
         } catch (UsageException wrongArgument) {
-            err.println(wrongArgument.getMessage() + "; " + commandLine.usage());
-            return 1;
+            return commandLine.explain(wrongArgument, out, err);
         }
         try {
-            talkTo(host, port, options.get("message"), out);
+            talkTo(host, port, message, out);
             return 0;
         } catch (IOException failure) {
             err.println(Endpoints.whyCannotConnect(host, port, failure));

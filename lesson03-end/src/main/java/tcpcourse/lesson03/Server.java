@@ -13,7 +13,6 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.Map;
 import tcpcourse.common.AcceptLoop;
 import tcpcourse.common.CommandLine;
 import tcpcourse.common.CommandLine.Option;
@@ -127,12 +126,11 @@ public final class Server implements Closeable {
         String host;
         int port;
         try {
-            Map<String, String> options = commandLine.parse(args);
-            host = options.get("host");
-            port = commandLine.port(options);
+            var options = commandLine.parse(args);
+            host = options.text("host");
+            port = options.port("port");
         } catch (UsageException wrongArgument) {
-            err.println(wrongArgument.getMessage() + "; " + commandLine.usage());
-            return 1;
+            return commandLine.explain(wrongArgument, out, err);
         }
         try (var server = listen(host, port, out)) {
             out.println("server bound to " + describe(server.localAddress()));

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Random;
 import tcpcourse.common.CommandLine;
 import tcpcourse.common.CommandLine.Option;
@@ -105,12 +104,11 @@ public final class Client {
                 new Option("retries", "3"), new Option("timeout", "2000"));
         Settings settings;
         try {
-            Map<String, String> options = commandLine.parse(args);
-            settings = new Settings(options.get("host"), commandLine.port(options),
-                    number(options, "retries", 0), Duration.ofMillis(number(options, "timeout", 1)));
+            var options = commandLine.parse(args);
+            settings = new Settings(options.text("host"), options.port("port"), options.atLeast("retries", 0),
+                    options.millis("timeout"));
         } catch (UsageException wrongArgument) {
-            err.println(wrongArgument.getMessage() + "; " + commandLine.usage());
-            return 1;
+            return commandLine.explain(wrongArgument, out, err);
         }
         // tag::error-listener[]
         ErrorListener printOneLine = (code, failure) -> err.println(line(code, failure, settings));
@@ -125,20 +123,6 @@ public final class Client {
             return 2; // already reported, in one line, by the listener
         }
         // end::error-listener[]
-    }
-
-    /** A whole number of at least {@code least}: a timeout of 0 would mean "wait for ever". */
-    private static int number(Map<String, String> options, String name, int least) throws UsageException {
-        try {
-            int value = Integer.parseInt(options.get(name));
-            if (value >= least) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // Reported below, with what the user typed.
-        }
-        throw new UsageException("--" + name + " must be a whole number, " + least + " or more, not '"
-                + options.get(name) + "'");
     }
 
     /** Runs the client; see {@link #run}. */

@@ -12,7 +12,6 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 import tcpcourse.common.AcceptLoop;
 import tcpcourse.common.CommandLine;
@@ -170,13 +169,12 @@ public final class Server implements Closeable {
         int port;
         Mode mode;
         try {
-            Map<String, String> options = commandLine.parse(args);
-            host = options.get("host");
-            port = commandLine.port(options);
-            mode = mode(options.get("mode"));
+            var options = commandLine.parse(args);
+            host = options.text("host");
+            port = options.port("port");
+            mode = mode(options.text("mode"));
         } catch (UsageException wrongArgument) {
-            err.println(wrongArgument.getMessage() + "; " + commandLine.usage() + " (modes: " + modes() + ")");
-            return 1;
+            return commandLine.explain(wrongArgument, out, err);
         }
         try (var server = listen(host, port, mode, out)) {
             out.println("server bound to " + describe(server.localAddress()) + " in mode " + name(mode));

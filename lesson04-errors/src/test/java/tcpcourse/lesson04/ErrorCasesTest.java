@@ -149,7 +149,7 @@ class ErrorCasesTest {
 
         assertThat(status).isEqualTo(1);
         assertThat(err.lines()).singleElement().asString()
-                .startsWith("--timeout must be a whole number, 1 or more, not '0'");
+                .startsWith("--timeout must be a number of milliseconds, 1 or more, not '0'");
     }
 
     @Test

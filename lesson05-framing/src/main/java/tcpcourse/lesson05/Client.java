@@ -10,11 +10,13 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import tcpcourse.common.CommandLine;
 import tcpcourse.common.CommandLine.Option;
 import tcpcourse.common.CommandLine.UsageException;
@@ -26,25 +28,33 @@ import tcpcourse.common.Endpoints;
  * Framing makes it right whatever the network does to the chunks: try it through the relay.
  *
  * <p>Run it with {@code ./mvnw -q -pl lesson05-framing compile exec:java@client}; options
- * {@code --host}, {@code --port}, {@code --message} and {@code --count}.
+ * {@code --host}, {@code --port}, {@code --message}, {@code --count} and {@code --timeout}
+ * (milliseconds, for connecting and for each read).
  */
 public final class Client {
 
     private Client() {}
 
     /**
-     * Sends the frames, reads the answers, and checks each.
+     * Sends the frames, reads the answers, and checks each. Connecting, and each read, may take
+     * at most {@code timeout}: lesson 4's rule, a bound on every blocking call on a network.
      *
      * @return how many frames came back different; 0 when all came back unchanged
+     * @throws java.net.SocketTimeoutException if the server does not answer within {@code timeout}
+     * @throws IOException if sending fails (the first failure, whichever direction it was in)
      */
-    static int echo(String host, int port, List<byte[]> frames, PrintStream out) throws IOException, InterruptedException {
-        try (var connection = new Socket(host, port)) {
+    static int echo(String host, int port, List<byte[]> frames, Duration timeout, PrintStream out)
+            throws IOException, InterruptedException {
+        try (var connection = new Socket()) {
+            connection.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+            connection.setSoTimeout((int) timeout.toMillis());
             out.println("connected to server! " + describe(connection.getLocalSocketAddress())
                     + " -> " + describe(connection.getRemoteSocketAddress()));
             // tag::send-and-receive[]
             // The frames go out on a thread of their own while this one reads the answers: with
             // both directions moving, no buffer can fill up and stop the other side.
             var toServer = new DataOutputStream(new BufferedOutputStream(connection.getOutputStream()));
+            var sendFailure = new AtomicReference<IOException>();
             var writer = new Thread(() -> {
                 try {
                     for (byte[] frame : frames) {
@@ -52,20 +62,28 @@ public final class Client {
                     }
                     toServer.flush();
                 } catch (IOException failure) {
-                    out.println("sending failed: " + failure.getMessage());
+                    sendFailure.set(failure);
+                    // The answers to frames never sent will not come: stop the reader too.
+                    closeAfterFailure(connection, failure);
                 }
             }, "writer");
             writer.start();
             var fromServer = new DataInputStream(new BufferedInputStream(connection.getInputStream()));
             int different = 0;
-            for (byte[] sent : frames) {
-                byte[] answer = LengthPrefix.readFrame(fromServer, LengthPrefix.DEFAULT_MAXIMUM);
-                if (answer == null) {
-                    throw new EOFException("the server ended the connection before answering every frame");
+            try {
+                for (byte[] sent : frames) {
+                    byte[] answer = LengthPrefix.readFrame(fromServer, LengthPrefix.DEFAULT_MAXIMUM);
+                    if (answer == null) {
+                        throw new EOFException("the server ended the connection before answering every frame");
+                    }
+                    boolean same = Arrays.equals(answer, sent);
+                    different += same ? 0 : 1;
+                    out.println((same ? "back unchanged: " : "DIFFERENT: ") + new String(answer, UTF_8));
                 }
-                boolean same = Arrays.equals(answer, sent);
-                different += same ? 0 : 1;
-                out.println((same ? "back unchanged: " : "DIFFERENT: ") + new String(answer, UTF_8));
+            } catch (IOException readFailure) {
+                writer.join();
+                // A send that failed first says more than the read it stopped.
+                throw sendFailure.get() != null ? sendFailure.get() : readFailure;
             }
             // end::send-and-receive[]
             writer.join();
@@ -73,27 +91,36 @@ public final class Client {
         }
     }
 
+    private static void closeAfterFailure(Socket connection, IOException failure) {
+        try {
+            connection.close();
+        } catch (IOException closing) {
+            failure.addSuppressed(closing);
+        }
+    }
+
     static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
         var commandLine = CommandLine.of(Client.class.getSimpleName(),
                 new Option("host", Endpoints.DEFAULT_HOST), new Option("port", String.valueOf(Endpoints.DEFAULT_PORT)),
-                new Option("message", "hello, frames"), new Option("count", "5"));
+                new Option("message", "hello, frames"), new Option("count", "5"), new Option("timeout", "5000"));
         String host;
         int port;
+        Duration timeout;
         List<byte[]> frames = new ArrayList<>();
         try {
-            Map<String, String> options = commandLine.parse(args);
-            host = options.get("host");
-            port = commandLine.port(options);
-            int count = Server.positive(options.get("count"));
+            var options = commandLine.parse(args);
+            host = options.text("host");
+            port = options.port("port");
+            timeout = options.millis("timeout");
+            int count = options.positive("count");
             for (int i = 1; i <= count; i++) {
-                frames.add((options.get("message") + " #" + i).getBytes(UTF_8));
+                frames.add((options.text("message") + " #" + i).getBytes(UTF_8));
             }
         } catch (UsageException wrongArgument) {
-            err.println(wrongArgument.getMessage().replace("--max-frame", "--count") + "; " + commandLine.usage());
-            return 1;
+            return commandLine.explain(wrongArgument, out, err);
         }
         try {
-            int different = echo(host, port, frames, out);
+            int different = echo(host, port, frames, timeout, out);
             out.println(different == 0 ? "all " + frames.size() + " frames came back unchanged"
                     : different + " of " + frames.size() + " frames came back different");
             return different == 0 ? 0 : 3;

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.Socket;
 import java.util.Arrays;
-import java.util.Map;
 import tcpcourse.common.CommandLine;
 import tcpcourse.common.CommandLine.Option;
 import tcpcourse.common.CommandLine.UsageException;
@@ -61,13 +60,12 @@ public final class NaiveClient {
         int port;
         int count;
         try {
-            Map<String, String> options = commandLine.parse(args);
-            host = options.get("host");
-            port = commandLine.port(options);
-            count = Server.positive(options.get("count"));
+            var options = commandLine.parse(args);
+            host = options.text("host");
+            port = options.port("port");
+            count = options.positive("count");
         } catch (UsageException wrongArgument) {
-            err.println(wrongArgument.getMessage().replace("--max-frame", "--count") + "; " + commandLine.usage());
-            return 1;
+            return commandLine.explain(wrongArgument, out, err);
         }
         try {
             int wrong = talk(host, port, count, out);

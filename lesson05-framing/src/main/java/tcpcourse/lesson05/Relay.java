@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import tcpcourse.common.AcceptLoop;
 import tcpcourse.common.CommandLine;
@@ -125,19 +124,13 @@ public final class Relay implements java.io.Closeable {
         InetSocketAddress target;
         long seed;
         try {
-            Map<String, String> options = commandLine.parse(args);
-            host = options.get("host");
-            port = commandLine.port(options);
-            int targetPort = commandLine.port(Map.of("port", options.get("target-port")));
-            target = new InetSocketAddress(options.get("target-host"), targetPort);
-            try {
-                seed = Long.parseLong(options.get("seed"));
-            } catch (NumberFormatException notANumber) {
-                throw new UsageException("--seed must be a whole number, not '" + options.get("seed") + "'");
-            }
+            var options = commandLine.parse(args);
+            host = options.text("host");
+            port = options.port("port");
+            target = new InetSocketAddress(options.text("target-host"), options.port("target-port"));
+            seed = options.number("seed");
         } catch (UsageException wrongArgument) {
-            err.println(wrongArgument.getMessage() + "; " + commandLine.usage());
-            return 1;
+            return commandLine.explain(wrongArgument, out, err);
         }
         try (var relay = listen(host, port, target, seed, out)) {
             out.println("relay bound to " + describe(relay.localAddress()) + ", forwarding to "

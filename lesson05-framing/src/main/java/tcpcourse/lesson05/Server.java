@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import tcpcourse.common.AcceptLoop;
 import tcpcourse.common.CommandLine;
@@ -123,13 +122,12 @@ public final class Server implements Closeable {
         int port;
         int maximum;
         try {
-            Map<String, String> options = commandLine.parse(args);
-            host = options.get("host");
-            port = commandLine.port(options);
-            maximum = positive(options.get("max-frame"));
+            var options = commandLine.parse(args);
+            host = options.text("host");
+            port = options.port("port");
+            maximum = options.positive("max-frame");
         } catch (UsageException wrongArgument) {
-            err.println(wrongArgument.getMessage() + "; " + commandLine.usage());
-            return 1;
+            return commandLine.explain(wrongArgument, out, err);
         }
         try (var server = listen(host, port, maximum, out)) {
             out.println("server bound to " + describe(server.localAddress()) + ", frames up to " + maximum + " bytes");
@@ -139,18 +137,6 @@ public final class Server implements Closeable {
             err.println(Endpoints.whyCannotListen(host, port, failure));
             return 2;
         }
-    }
-
-    static int positive(String text) throws UsageException {
-        try {
-            int value = Integer.parseInt(text);
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // Reported below.
-        }
-        throw new UsageException("--max-frame must be a number of bytes above 0, not '" + text + "'");
     }
 
     /** Runs the server; see {@link #run}. */

@@ -36,7 +36,8 @@ class RelayTest {
                     frames.add(frame);
                 }
 
-                int different = Client.echo("127.0.0.1", relay.localAddress().getPort(), frames, quiet);
+                int different = Client.echo("127.0.0.1", relay.localAddress().getPort(), frames,
+                        java.time.Duration.ofSeconds(10), quiet);
 
                 assertThat(different).as("seed %d", seed).isZero();
             }
@@ -66,5 +67,17 @@ class RelayTest {
                 assertThat(first).as("the relay's connection to the client ends after the server's reset").isEqualTo(-1);
             }
         }
+    }
+
+    @Test
+    void namesTheTargetPortWhenItIsOutOfRange() {
+        var err = new CapturedOutput();
+
+        int status = Relay.run(new String[] {"--target-port=99999"}, new PrintStream(OutputStream.nullOutputStream()),
+                err.printStream());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err.lines()).singleElement().asString()
+                .startsWith("--target-port must be a number from 0 to 65535, not '99999'");
     }
 }

@@ -1,0 +1,58 @@
+package tcpcourse.lesson05;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import tcpcourse.testkit.CapturedOutput;
+import tcpcourse.testkit.Loopback;
+
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
+class ClientTest {
+
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+    @Test
+    void givesUpOnAServerThatNeverAnswers() throws Exception {
+        // A listener that never accepts: the handshake completes in its queue, and no answer ever comes.
+        try (var silent = Loopback.listen()) {
+            var address = (InetSocketAddress) silent.getLocalSocketAddress();
+
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+                    assertThatThrownBy(() -> Client.echo("127.0.0.1", address.getPort(),
+                            List.of("hello".getBytes(UTF_8)), Duration.ofMillis(300), QUIET))
+                            .isInstanceOf(SocketTimeoutException.class));
+        }
+    }
+
+    @Test
+    void refusesATimeoutOfZeroBecauseItWouldMeanWaitForEver() throws Exception {
+        var err = new CapturedOutput();
+
+        int status = Client.run(new String[] {"--timeout=0"}, QUIET, err.printStream());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err.lines()).singleElement().asString()
+                .startsWith("--timeout must be a number of milliseconds, 1 or more, not '0'");
+    }
+
+    @Test
+    void namesTheOptionItCannotRead() throws Exception {
+        var err = new CapturedOutput();
+
+        int status = Client.run(new String[] {"--count=none"}, QUIET, err.printStream());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err.lines()).singleElement().asString().startsWith("--count must be a whole number, 1 or more, not 'none'");
+    }
+}
