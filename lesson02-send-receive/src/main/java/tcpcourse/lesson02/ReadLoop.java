@@ -7,7 +7,7 @@ import java.io.InputStream;
 public final class ReadLoop {
 
     /** Big enough for many small messages at once; a read never waits to fill it. */
-    private static final int CHUNK_SIZE = 8192;
+    static final int CHUNK_SIZE = 8192;
 
     private ReadLoop() {}
 

@@ -51,6 +51,15 @@ class ChunksTest {
         }
         assertThat(chunkSizes).hasSizeGreaterThan(1);
         assertThat(chunkSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(megabyte.length);
+        assertThat(chunkSizes).allMatch(size -> size <= ReadLoop.CHUNK_SIZE);
+        // What this run measured, for the lesson page's diagram.
+        var facts = new java.util.LinkedHashMap<String, Object>();
+        facts.put("megabyte-bytes", megabyte.length);
+        facts.put("megabyte-chunks", chunkSizes.size());
+        facts.put("megabyte-first-chunks", chunkSizes.subList(0, Math.min(3, chunkSizes.size())).stream()
+                .map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+        facts.put("read-buffer-bytes", ReadLoop.CHUNK_SIZE);
+        tcpcourse.testkit.Transcripts.attributes("chunks.adoc", facts);
     }
 
     @Test

@@ -2,7 +2,7 @@ package tcpcourse.lesson05;
 
 import java.io.IOException;
 
-/** A frame whose length is over the maximum, or negative: the connection cannot go on. */
+/** A frame whose length, read as an unsigned number, is over the maximum: the connection cannot go on. */
 public final class FrameTooLargeException extends IOException {
 
     private static final long serialVersionUID = 1L;

@@ -30,7 +30,7 @@ public final class NaiveClient {
         int wrong = 0;
         try (var connection = new Socket(host, port)) {
             for (int i = 1; i <= count; i++) {
-                byte[] frame = frame(("message number " + i).getBytes(UTF_8));
+                byte[] frame = frame(message(i));
                 connection.getOutputStream().write(frame);
                 // tag::the-bug[]
                 // THE BUG: one read is not one message. It returns what has arrived so far: part
@@ -47,7 +47,13 @@ public final class NaiveClient {
         return wrong;
     }
 
-    private static byte[] frame(byte[] payload) throws IOException {
+    /** The payload of message number {@code i}: its text in UTF-8. */
+    static byte[] message(int i) {
+        return ("message number " + i).getBytes(UTF_8);
+    }
+
+    /** The frame the naive client sends: the length prefix, then the payload. */
+    static byte[] frame(byte[] payload) throws IOException {
         var bytes = new ByteArrayOutputStream();
         LengthPrefix.writeFrame(new DataOutputStream(bytes), payload);
         return bytes.toByteArray();

@@ -1,0 +1,111 @@
+package tcpcourse.lesson05;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import tcpcourse.testkit.Background;
+import tcpcourse.testkit.CapturedOutput;
+import tcpcourse.testkit.Transcripts;
+
+/** Records, for the lesson page, the bytes of the naive client's frame, the relay's cuts, and real runs. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class TranscriptsTest {
+
+    @Test
+    void recordsTheNaiveFrameAndHowTheRelayCutsIt() throws Exception {
+        byte[] payload = NaiveClient.message(1);
+        byte[] frame = NaiveClient.frame(payload);
+        // The first seed whose cuts split the frame both ways, as the page's diagram shows.
+        long seed = 1;
+        while (new Rechunker(seed).split(frame, frame.length).size() < 2
+                || new Rechunker(~seed).split(frame, frame.length).size() < 2) {
+            seed++;
+        }
+        var facts = new LinkedHashMap<String, Object>();
+        facts.put("naive-payload-bytes", payload.length);
+        facts.put("naive-frame-bytes", frame.length);
+        facts.put("naive-frame-prefix", hex(frame, 0, 4));
+        facts.put("naive-frame", render(frame, 0, frame.length));
+        facts.put("cut-seed", seed);
+        facts.put("cut-up", pieces(frame, new Rechunker(seed).split(frame, frame.length)));
+        var down = new Rechunker(~seed).split(frame, frame.length);
+        facts.put("cut-down", pieces(frame, down));
+        facts.put("cut-down-first-bytes", down.get(0).length);
+        facts.put("frame-maximum-bytes", LengthPrefix.DEFAULT_MAXIMUM);
+        Transcripts.attributes("facts.adoc", facts);
+
+        assertThat(frame).hasSize(4 + payload.length);
+    }
+
+    @Test
+    void recordsARunOfTheNaiveClientThroughTheRelay() throws Exception {
+        var serverLog = new CapturedOutput();
+        var relayLog = new CapturedOutput();
+        var naive = new CapturedOutput();
+        var quiet = new PrintStream(OutputStream.nullOutputStream());
+        try (var background = new Background();
+                var server = Server.listen("127.0.0.1", 0, LengthPrefix.DEFAULT_MAXIMUM, serverLog.printStream());
+                var relay = Relay.listen("127.0.0.1", 0, server.localAddress(), 7, relayLog.printStream())) {
+            background.run(server::serve);
+            background.run(relay::serve);
+
+            NaiveClient.talk("127.0.0.1", relay.localAddress().getPort(), 5, naive.printStream());
+
+            var frames = new ArrayList<byte[]>();
+            for (int i = 1; i <= 3; i++) {
+                frames.add(("hello, frames #" + i).getBytes(UTF_8));
+            }
+            var client = new CapturedOutput();
+            int different = Client.echo("127.0.0.1", relay.localAddress().getPort(), frames,
+                    java.time.Duration.ofSeconds(10), client.printStream());
+            assertThat(different).isZero();
+            Transcripts.write("client-through-relay.txt", client.lines());
+        }
+        Transcripts.write("naive-client.txt", naive.lines());
+        Transcripts.write("relay.txt", relayLog.lines());
+        quiet.close();
+
+        assertThat(naive.lines()).hasSize(5).allMatch(line -> line.matches("(right|WRONG): expected 20 bytes, read -?\\d+"));
+    }
+
+    private static String pieces(byte[] frame, List<byte[]> pieces) {
+        var shown = new ArrayList<String>();
+        int position = 0;
+        for (byte[] piece : pieces) {
+            shown.add(render(frame, position, position + piece.length));
+            position += piece.length;
+        }
+        // One line per piece in the diagram: PlantUML reads "\n" in a message as a line break.
+        return shown.size() + " pieces:\\n" + String.join("\\n", shown);
+    }
+
+    /** Bytes {@code from..to} of a frame as the page shows them: the prefix in hex, the payload as text. */
+    private static String render(byte[] frame, int from, int to) {
+        var shown = new StringBuilder();
+        if (from < 4) {
+            shown.append('[').append(hex(frame, from, Math.min(4, to))).append(to >= 4 ? "]" : "");
+        }
+        if (to > 4) {
+            shown.append(shown.length() > 0 ? " " : "").append('"')
+                    .append(new String(frame, Math.max(4, from), to - Math.max(4, from), UTF_8)).append('"');
+        }
+        return shown.toString();
+    }
+
+    private static String hex(byte[] bytes, int from, int to) {
+        var hex = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            hex.append(hex.length() > 0 ? " " : "").append(String.format(Locale.ROOT, "%02X", bytes[i]));
+        }
+        return hex.toString();
+    }
+}
