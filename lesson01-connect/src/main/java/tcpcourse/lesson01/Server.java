@@ -49,16 +49,18 @@ public final class Server implements Closeable {
     /**
      * Starts listening; clients can connect as soon as this returns, even before {@link #serve()}.
      *
-     * @param address where to listen; port 0 lets the system choose a free port
+     * @param host the address to listen on, such as 127.0.0.1
+     * @param port 0 lets the system choose a free port
      * @param out where to log connections
      * @param err where to log failed connections
+     * @throws java.net.UnknownHostException if {@code host} is not a known name or address
      * @throws BindException if the address is in use or not one of this machine's
      */
-    public static Server bind(InetSocketAddress address, PrintStream out, PrintStream err) throws IOException {
+    public static Server listen(String host, int port, PrintStream out, PrintStream err) throws IOException {
         // tag::bind[]
         // The third argument is the address to listen on. Without it, a ServerSocket listens on
         // every interface of the machine, and clients from other machines could connect.
-        var listener = new ServerSocket(address.getPort(), BACKLOG, address.getAddress());
+        var listener = new ServerSocket(port, BACKLOG, InetAddress.getByName(host));
         // end::bind[]
         return new Server(listener, out, err);
     }
@@ -137,7 +139,7 @@ public final class Server implements Closeable {
         } catch (UsageException wrongArgument) {
             return commandLine.explain(wrongArgument, out, err);
         }
-        try (var server = bind(new InetSocketAddress(InetAddress.getByName(host), port), out, err)) {
+        try (var server = listen(host, port, out, err)) {
             out.println("server bound to " + describe(server.localAddress()));
             server.serve();
             return 0;

@@ -20,7 +20,7 @@ class ClientTest {
     @Test
     void printsTheWholeConversation() throws Exception {
         try (var background = new Background();
-                var server = Server.bind(new InetSocketAddress(Loopback.ADDRESS, 0), new CapturedOutput().printStream(),
+                var server = Server.listen("127.0.0.1", 0, new CapturedOutput().printStream(),
                         new CapturedOutput().printStream())) {
             background.run(server::serve);
             int port = server.localAddress().getPort();

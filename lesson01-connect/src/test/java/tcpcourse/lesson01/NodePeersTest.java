@@ -43,7 +43,7 @@ class NodePeersTest {
     void tutorialsNodeClientTalksToTheJavaServer() throws Exception {
         var log = new CapturedOutput();
         try (var background = new Background();
-                var server = Server.bind(new InetSocketAddress(Loopback.ADDRESS, 0), log.printStream(), log.printStream())) {
+                var server = Server.listen("127.0.0.1", 0, log.printStream(), log.printStream())) {
             background.run(server::serve);
             String port = String.valueOf(server.localAddress().getPort());
 

@@ -25,7 +25,7 @@ class ServerTest {
     /** Runs {@code body} with lesson 1's server serving on a loopback port the system chose. */
     private void withServer(ServerBody body) throws Exception {
         try (var background = new Background();
-                var server = Server.bind(new InetSocketAddress(Loopback.ADDRESS, 0), out.printStream(), err.printStream())) {
+                var server = Server.listen("127.0.0.1", 0, out.printStream(), err.printStream())) {
             background.run(server::serve);
             body.accept(server.localAddress());
         }

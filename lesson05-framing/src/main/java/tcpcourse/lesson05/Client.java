@@ -43,7 +43,7 @@ public final class Client {
      * @throws java.net.SocketTimeoutException if the server does not answer within {@code timeout}
      * @throws IOException if sending fails (the first failure, whichever direction it was in)
      */
-    static int echo(String host, int port, List<byte[]> frames, Duration timeout, PrintStream out)
+    static int talkTo(String host, int port, List<byte[]> frames, Duration timeout, PrintStream out)
             throws IOException, InterruptedException {
         try (var connection = new Socket()) {
             connection.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
@@ -120,7 +120,7 @@ public final class Client {
             return commandLine.explain(wrongArgument, out, err);
         }
         try {
-            int different = echo(host, port, frames, timeout, out);
+            int different = talkTo(host, port, frames, timeout, out);
             out.println(different == 0 ? "all " + frames.size() + " frames came back unchanged"
                     : different + " of " + frames.size() + " frames came back different");
             return different == 0 ? 0 : 3;

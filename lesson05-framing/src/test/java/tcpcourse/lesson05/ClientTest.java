@@ -29,7 +29,7 @@ class ClientTest {
             var address = (InetSocketAddress) silent.getLocalSocketAddress();
 
             assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
-                    assertThatThrownBy(() -> Client.echo("127.0.0.1", address.getPort(),
+                    assertThatThrownBy(() -> Client.talkTo("127.0.0.1", address.getPort(),
                             List.of("hello".getBytes(UTF_8)), Duration.ofMillis(300), QUIET))
                             .isInstanceOf(SocketTimeoutException.class));
         }

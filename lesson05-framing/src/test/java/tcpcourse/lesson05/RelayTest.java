@@ -36,7 +36,7 @@ class RelayTest {
                     frames.add(frame);
                 }
 
-                int different = Client.echo("127.0.0.1", relay.localAddress().getPort(), frames,
+                int different = Client.talkTo("127.0.0.1", relay.localAddress().getPort(), frames,
                         java.time.Duration.ofSeconds(10), quiet);
 
                 assertThat(different).as("seed %d", seed).isZero();

@@ -65,7 +65,7 @@ class TranscriptsTest {
                 frames.add(("hello, frames #" + i).getBytes(UTF_8));
             }
             var client = new CapturedOutput();
-            int different = Client.echo("127.0.0.1", relay.localAddress().getPort(), frames,
+            int different = Client.talkTo("127.0.0.1", relay.localAddress().getPort(), frames,
                     java.time.Duration.ofSeconds(10), client.printStream());
             assertThat(different).isZero();
             Transcripts.write("client-through-relay.txt", client.lines());
