@@ -114,26 +114,50 @@ final class Reports {
                 "\"lessons\": " + array(lessons)) + "\n";
     }
 
-    /** Gradescope's autograder result: one entry per grading test, with the total. */
+    /**
+     * Gradescope's autograder result ({@code results.json}): the total, the time it took, the
+     * report as the output, and one entry per grading test and per exercise's "all tests pass",
+     * each with its status, number ("1.1.1"), tags (the lesson and the exercise) and visibility.
+     */
     static String gradescope(Results.Submission submission) {
         var tests = new ArrayList<String>();
         for (var exercise : submission.exercises()) {
+            String id = exercise.exercise().id();
+            String hint = exercise.exercise().hint();
+            String tags = array(List.of(quote("lesson " + id.replaceFirst("\\..*", "")), quote("exercise " + id)));
+            int number = 0;
             for (var test : exercise.tests()) {
-                String output = test.status() == Results.Status.PASSED ? "passed"
-                        : test.message() + (exercise.exercise().hint().isEmpty() ? "" : "\n" + exercise.exercise().hint());
+                boolean passed = test.status() == Results.Status.PASSED;
+                String output = passed ? "passed" : test.message() + (hint.isEmpty() ? "" : "\n\n" + hint);
                 tests.add(object(
-                        field("name", "Exercise " + exercise.exercise().id() + " " + exercise.exercise().title() + ": " + test.method()),
+                        field("name", "Exercise " + id + " " + exercise.exercise().title() + ": " + test.method()),
+                        field("number", id + "." + (++number)),
                         field("score", test.score()),
                         field("max_score", test.maxPoints()),
-                        field("output", output)));
+                        field("status", passed ? "passed" : "failed"),
+                        field("output", output),
+                        field("output_format", "text"),
+                        "\"tags\": " + tags,
+                        field("visibility", "visible")));
             }
             tests.add(object(
-                    field("name", "Exercise " + exercise.exercise().id() + " " + exercise.exercise().title() + ": all tests pass"),
+                    field("name", "Exercise " + id + " " + exercise.exercise().title() + ": all tests pass"),
+                    field("number", id + "." + (++number)),
                     field("score", exercise.complete() ? exercise.exercise().completionPoints() : 0),
                     field("max_score", exercise.exercise().completionPoints()),
-                    field("output", exercise.complete() ? "passed" : "not every test of the exercise passed")));
+                    field("status", exercise.complete() ? "passed" : "failed"),
+                    field("output", exercise.complete() ? "passed" : "not every test of the exercise passed"),
+                    field("output_format", "text"),
+                    "\"tags\": " + tags,
+                    field("visibility", "visible")));
         }
-        return object(field("score", submission.score()), field("output", text(submission)),
+        return object(
+                field("score", submission.score()),
+                field("execution_time", Math.max(1, submission.took().toSeconds())),
+                field("output", text(submission)),
+                field("output_format", "text"),
+                field("visibility", "visible"),
+                field("stdout_visibility", "hidden"),
                 "\"tests\": " + array(tests)) + "\n";
     }
 
