@@ -16,8 +16,12 @@ import java.time.Duration;
  *
  * <pre>{@code
  * byte[] greeting = Deadline.readExactly(connection, 7, Duration.ofSeconds(1));
- * // throws SocketTimeoutException: 7 bytes take the slow server over 2 seconds
+ * // throws SocketTimeoutException: the slow server takes 1.8 seconds for 7 bytes
  * }</pre>
+ *
+ * <p>Main idea: the deadline is for the whole message, not for each read: every read may wait
+ * only for the time left until the deadline, so a peer that trickles bytes, or sends one just
+ * before the deadline, still runs out of time at the deadline.
  *
  * <p>Hint: before each read, set the socket's timeout to the time left until the deadline
  * ({@code System.nanoTime} measures it). A timeout of 0 would mean "for ever".
@@ -27,7 +31,10 @@ public final class Deadline {
     private Deadline() {}
 
     /**
-     * Reads exactly {@code length} bytes from {@code connection}, within {@code deadline}.
+     * Reads exactly {@code length} bytes from {@code connection}, within {@code deadline}, and not
+     * a byte more: what follows stays on the stream for the next read. Blocks until they have all
+     * arrived, but never past the deadline, however they arrive; with no time left (a deadline of
+     * zero), gives up at once.
      *
      * @throws java.net.SocketTimeoutException if the deadline passes first
      * @throws java.io.EOFException if the peer ends the connection first

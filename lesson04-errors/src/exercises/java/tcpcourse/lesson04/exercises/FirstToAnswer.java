@@ -22,6 +22,10 @@ import tcpcourse.lesson04.ErrorListener;
  *         (code, failure) -> System.err.println("skipping: " + code));
  * }</pre>
  *
+ * <p>Main idea: one address failing is not the end: report its failure, keep it, and try the
+ * next, each within a timeout of its own; only when every address has failed, throw one exception
+ * that carries them all.
+ *
  * <p>Hint: an address may be unresolved ({@code InetSocketAddress.isUnresolved()}): connecting
  * to it fails with {@code UnknownHostException}, and that is one more failure to report, not a
  * reason to stop. {@code Throwable.addSuppressed} keeps several failures in one exception.
@@ -31,9 +35,13 @@ public final class FirstToAnswer {
     private FirstToAnswer() {}
 
     /**
-     * Connects to the first of {@code candidates} that accepts within {@code timeoutEach}.
+     * Connects to the first of {@code candidates} that accepts within {@code timeoutEach}. Tries
+     * them in order, and none after the one that accepts. Tells {@code listener} of each failure,
+     * with its code as {@code ErrorCode.of} names it, before trying the next address.
      *
-     * @return the connected socket; the caller closes it
+     * @param timeoutEach how long each address may take to accept; a timeout under a millisecond
+     *     counts as one millisecond, as a connect timeout of 0 would mean no limit
+     * @return the connected socket, open; the caller closes it
      * @throws IOException if none answered, with each failure, in order, as a suppressed exception
      */
     public static Socket connect(List<InetSocketAddress> candidates, Duration timeoutEach, ErrorListener listener)

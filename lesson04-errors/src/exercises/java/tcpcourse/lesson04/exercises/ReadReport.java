@@ -17,6 +17,9 @@ import java.io.InputStream;
  * System.out.println(received); // Received[bytes=1000, error=ECONNRESET]
  * }</pre>
  *
+ * <p>Main idea: a failure on the way is a result, not an exception: the count of every byte that
+ * arrived before it survives it, and the failure's code is reported beside it.
+ *
  * <p>Hint: catch the narrowest exception that reading throws, and let {@code ErrorCode.of} name
  * it. The bytes of every chunk read before the failure count.
  */
@@ -25,9 +28,13 @@ public final class ReadReport {
     private ReadReport() {}
 
     /**
-     * Reads {@code fromPeer} until it ends or fails.
+     * Reads {@code fromPeer} until it ends or fails. Blocks while the peer sends nothing: only the
+     * end of the stream ({@code read} returning -1) is a normal end, not a moment with nothing to
+     * read. The stream may carry any bytes, not only text: count bytes, not characters or lines.
      *
-     * @return the bytes that arrived, and the failure's code, or null for a normal end
+     * @return the bytes that arrived, and the failure's code as {@code ErrorCode.of} names it
+     *     ({@code ETIMEDOUT} for a read timeout; {@code OTHER} for a failure without a code of its
+     *     own, such as the socket closed by another thread), or null for a normal end
      */
     public static Received readUntilFailure(InputStream fromPeer) {
         throw new UnsupportedOperationException(

@@ -11,7 +11,15 @@ public final class Deadline {
 
     private Deadline() {}
 
-    /** Reads exactly {@code length} bytes from {@code connection}, within {@code deadline}. */
+    /**
+     * Reads exactly {@code length} bytes from {@code connection}, within {@code deadline}, and not
+     * a byte more: what follows stays on the stream for the next read. Blocks until they have all
+     * arrived, but never past the deadline, however they arrive; with no time left (a deadline of
+     * zero), gives up at once.
+     *
+     * @throws java.net.SocketTimeoutException if the deadline passes first
+     * @throws java.io.EOFException if the peer ends the connection first
+     */
     public static byte[] readExactly(Socket connection, int length, Duration deadline) throws IOException {
         long end = System.nanoTime() + deadline.toNanos();
         byte[] message = new byte[length];

@@ -9,7 +9,15 @@ public final class ReadReport {
 
     private ReadReport() {}
 
-    /** Reads {@code fromPeer} until it ends or fails. */
+    /**
+     * Reads {@code fromPeer} until it ends or fails. Blocks while the peer sends nothing: only the
+     * end of the stream ({@code read} returning -1) is a normal end, not a moment with nothing to
+     * read. The stream may carry any bytes, not only text: count bytes, not characters or lines.
+     *
+     * @return the bytes that arrived, and the failure's code as {@code ErrorCode.of} names it
+     *     ({@code ETIMEDOUT} for a read timeout; {@code OTHER} for a failure without a code of its
+     *     own, such as the socket closed by another thread), or null for a normal end
+     */
     public static Received readUntilFailure(InputStream fromPeer) {
         byte[] chunk = new byte[8192];
         long bytes = 0;
