@@ -12,7 +12,17 @@ public final class AsyncFrames {
 
     private AsyncFrames() {}
 
-    /** Starts reading frames of at most {@code maximum} bytes from {@code channel}; returns at once. */
+    /**
+     * Starts reading frames of at most {@code maximum} bytes from {@code channel}; returns at once,
+     * before any data has arrived, and starts no thread of its own: many channels can be read at
+     * once by the few threads of their group.
+     *
+     * <p>The listener is called from the completion handler, on the channel group's threads, in the
+     * order of the stream: each frame, then {@code onEnd}, or {@code onError} with an
+     * {@code EOFException} if the stream ended in the middle of a frame, with the decoder's
+     * {@code FrameTooLargeException} for a frame over the maximum, or with the read's own
+     * {@code IOException} if a read fails.
+     */
     public static void readFrames(AsynchronousSocketChannel channel, int maximum, FrameListener listener) {
         var decoder = new FrameDecoder(maximum);
         var buffer = ByteBuffer.allocate(64 * 1024);

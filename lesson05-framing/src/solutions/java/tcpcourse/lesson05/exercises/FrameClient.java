@@ -25,7 +25,12 @@ public final class FrameClient implements AutoCloseable {
         this.maximum = maximum;
     }
 
-    /** Connects to {@code server}. */
+    /**
+     * Connects to {@code server}.
+     *
+     * @param maximum the largest answer accepted, in bytes: an answer of exactly {@code maximum}
+     *     bytes is accepted
+     */
     public static FrameClient connect(InetSocketAddress server, int maximum) throws IOException {
         var connection = new Socket(server.getAddress(), server.getPort());
         try {
@@ -36,7 +41,17 @@ public final class FrameClient implements AutoCloseable {
         }
     }
 
-    /** Sends {@code request} as one frame and returns the frame that answers it. */
+    /**
+     * Sends {@code request} as one frame and returns the frame that answers it.
+     *
+     * <p>Blocks until the whole answer has arrived. The answer's length is unsigned: a length with
+     * its top bit set, such as {@code FF FF FF FF}, is over 2 GiB and so over any maximum.
+     *
+     * @throws tcpcourse.lesson05.FrameTooLargeException if the answer's length is over the maximum,
+     *     before any of its bytes are read
+     * @throws java.io.EOFException if the server ends the connection before the whole answer:
+     *     before its first byte too, when there is no answer at all
+     */
     public byte[] request(byte[] request) throws IOException {
         LengthPrefix.writeFrame(toServer, request);
         toServer.flush();
@@ -47,7 +62,7 @@ public final class FrameClient implements AutoCloseable {
         return answer;
     }
 
-    /** Closes the connection. */
+    /** Closes the connection, both ways: the socket itself, not only its output. */
     @Override
     public void close() throws IOException {
         connection.close();

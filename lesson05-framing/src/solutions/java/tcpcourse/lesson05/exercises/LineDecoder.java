@@ -12,12 +12,26 @@ public final class LineDecoder {
     private final int maximum;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
-    /** @param maximum the longest line accepted, in bytes, without its line end */
+    /**
+     * @param maximum the longest line accepted, in bytes (not characters), without its line end: a
+     *     line of exactly {@code maximum} bytes is accepted
+     */
     public LineDecoder(int maximum) {
         this.maximum = maximum;
     }
 
-    /** Takes the next chunk of the stream and returns the lines it completes. */
+    /**
+     * Takes the next chunk of the stream: {@code chunk[0..length)}. The bytes after
+     * {@code length} are not part of the stream (a reused buffer holds old bytes there).
+     *
+     * <p>Decodes each line as UTF-8, named in the code: the platform's default charset is not
+     * UTF-8 on every machine.
+     *
+     * @return the lines this chunk completes, in order, without their line ends; an empty line is
+     *     an empty string
+     * @throws LineTooLongException as soon as the line being read is longer than the maximum, even
+     *     before its {@code \n} has arrived
+     */
     public List<String> feed(byte[] chunk, int length) throws LineTooLongException {
         var lines = new ArrayList<String>();
         for (int i = 0; i < length; i++) {
