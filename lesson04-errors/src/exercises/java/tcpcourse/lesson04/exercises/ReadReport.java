@@ -20,8 +20,9 @@ import java.io.InputStream;
  * <p>Main idea: a failure on the way is a result, not an exception: the count of every byte that
  * arrived before it survives it, and the failure's code is reported beside it.
  *
- * <p>Hint: catch the narrowest exception that reading throws, and let {@code ErrorCode.of} name
- * it. The bytes of every chunk read before the failure count.
+ * <p>Hint: catch the {@code IOException} that {@code read} declares, nothing wider (a
+ * {@code RuntimeException} is a bug to let through), and let {@code ErrorCode.of} name it: the
+ * code is what the report keeps of the failure. The bytes of every chunk read before it count.
  */
 public final class ReadReport {
 
