@@ -26,6 +26,9 @@ import java.nio.channels.AsynchronousSocketChannel;
  * // ... runs on before either method is called
  * }</pre>
  *
+ * <p>Main idea: the call returns before the handshake is done, and the listener hears the
+ * outcome later, on a thread of the channel's group, as Node's callback runs on its event loop.
+ *
  * <p>Hint: {@code AsynchronousSocketChannel.connect} has a form that takes an attachment and a
  * {@code CompletionHandler} as its last two arguments, as {@code CallbackClient} shows.
  */
@@ -37,7 +40,8 @@ public final class CallbackConnect {
      * Starts connecting {@code channel} to {@code server} and returns without waiting.
      *
      * <p>Exactly one of the listener's methods is called later, once, on a thread of the channel's
-     * group: {@code connected} with both ends' addresses, or {@code failed} with the error.
+     * group: {@code connected} with both ends' addresses, or {@code failed} with the channel's own
+     * error as it is, for example the {@link java.net.ConnectException} of a refused connection.
      */
     public static void connect(AsynchronousSocketChannel channel, InetSocketAddress server, ConnectListener listener) {
         throw new UnsupportedOperationException(

@@ -12,12 +12,19 @@ import java.net.ServerSocket;
  * connection and waits for the next client. It keeps serving when one client goes wrong, and
  * stops when its listener is closed.
  *
+ * <p>The greeting is exactly those bytes: the text in UTF-8, then a carriage return and a line
+ * feed. Each server counts its own clients, from 1. A client whose connection fails still
+ * counts, since it was accepted: the next one gets the next number.
+ *
  * <p>Example, with the server serving on port 8124, two clients in turn read:
  *
  * <pre>
  * you are client number 1
  * you are client number 2
  * </pre>
+ *
+ * <p>Main idea: a server is a loop: accept a client, serve it, end its connection, and accept
+ * the next, so that one server serves client after client until its listener is closed.
  *
  * <p>Hint: lesson 1's {@code Server} shows an accept loop and how it ends when the listener is
  * closed; a client that resets its connection makes a write fail with an {@code IOException}
@@ -44,7 +51,14 @@ public final class CountingServer {
                 "Exercise 1.3: implement serve, see lesson 1 \"Exercise 1.3: a server that counts its clients\"");
     }
 
-    /** How many clients have been accepted so far; safe to call from any thread. */
+    /**
+     * How many clients have been accepted so far; safe to call from any thread.
+     *
+     * <p>It is called on other threads than the one running {@link #serve}, so the count is
+     * kept where every update is visible to them: in a {@code volatile} field, or in a
+     * {@code final} field holding an atomic of {@code java.util.concurrent.atomic}. A missing
+     * guarantee rarely shows in a run, so the tests check how the count's field is declared.
+     */
     public int clientsServed() {
         throw new UnsupportedOperationException(
                 "Exercise 1.3: implement clientsServed, see lesson 1 \"Exercise 1.3: a server that counts its clients\"");

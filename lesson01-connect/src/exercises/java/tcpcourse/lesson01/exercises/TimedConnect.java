@@ -20,6 +20,10 @@ import java.time.Duration;
  * }
  * }</pre>
  *
+ * <p>Main idea: the handshake itself gets a deadline: {@code connect} gives up with a
+ * {@code SocketTimeoutException} once {@code timeout} has passed, instead of waiting as long as
+ * the operating system lets it.
+ *
  * <p>Hint: a {@code Socket} can be created unconnected and connected afterwards; look for the
  * {@code connect} method that takes a timeout in milliseconds. {@code Addresses.describe}
  * writes one endpoint.
@@ -31,7 +35,11 @@ public final class TimedConnect {
     /**
      * Connects to {@code host:port}, waiting at most {@code timeout} for the handshake.
      *
-     * @return the connected socket; the caller closes it
+     * <p>A timeout under one millisecond, zero or negative included, counts as one millisecond:
+     * no timeout ever means "wait for ever". Once connect has given up, the attempt is over: no
+     * connection is made later on.
+     *
+     * @return the connected socket, open; the caller closes it
      * @throws java.net.SocketTimeoutException if the server did not answer within {@code timeout}
      * @throws java.net.ConnectException if the server refused the connection
      * @throws java.net.UnknownHostException if {@code host} cannot be resolved

@@ -14,7 +14,8 @@ public final class CallbackConnect {
      * Starts connecting {@code channel} to {@code server} and returns without waiting.
      *
      * <p>Exactly one of the listener's methods is called later, once, on a thread of the channel's
-     * group: {@code connected} with both ends' addresses, or {@code failed} with the error.
+     * group: {@code connected} with both ends' addresses, or {@code failed} with the channel's own
+     * error as it is, for example the {@link java.net.ConnectException} of a refused connection.
      */
     public static void connect(AsynchronousSocketChannel channel, InetSocketAddress server, ConnectListener listener) {
         channel.connect(server, listener, new CompletionHandler<Void, ConnectListener>() {

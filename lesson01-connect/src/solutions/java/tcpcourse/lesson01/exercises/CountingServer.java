@@ -48,7 +48,14 @@ public final class CountingServer {
         }
     }
 
-    /** How many clients have been accepted so far; safe to call from any thread. */
+    /**
+     * How many clients have been accepted so far; safe to call from any thread.
+     *
+     * <p>It is called on other threads than the one running {@link #serve}, so the count is
+     * kept where every update is visible to them: in a {@code volatile} field, or in a
+     * {@code final} field holding an atomic of {@code java.util.concurrent.atomic}. A missing
+     * guarantee rarely shows in a run, so the tests check how the count's field is declared.
+     */
     public int clientsServed() {
         return clientsAccepted.get();
     }

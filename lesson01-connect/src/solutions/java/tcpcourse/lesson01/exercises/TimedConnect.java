@@ -14,7 +14,11 @@ public final class TimedConnect {
     /**
      * Connects to {@code host:port}, waiting at most {@code timeout} for the handshake.
      *
-     * @return the connected socket; the caller closes it
+     * <p>A timeout under one millisecond, zero or negative included, counts as one millisecond:
+     * no timeout ever means "wait for ever". Once connect has given up, the attempt is over: no
+     * connection is made later on.
+     *
+     * @return the connected socket, open; the caller closes it
      * @throws java.net.SocketTimeoutException if the server did not answer within {@code timeout}
      * @throws java.net.ConnectException if the server refused the connection
      * @throws java.net.UnknownHostException if {@code host} cannot be resolved
