@@ -14,6 +14,10 @@ import java.net.ServerSocket;
  * <p>Example: a client sends {@code "héllo"} (6 bytes in UTF-8) and ends its side; the server
  * answers {@code "6\n"} and closes.
  *
+ * <p>Main idea: the client's end (a read returning -1) is the only sign that its request is
+ * complete: count up to it, then answer on the same connection, which can still be written, and
+ * close it.
+ *
  * <p>Hint: count what each {@code read} returns, not the size of your array. -1 is the client's
  * end, and the socket can still be written to after it.
  */
@@ -25,6 +29,10 @@ public final class ByteCountServer {
 
     /**
      * Accepts clients, each served on a thread of its own, until the listener is closed.
+     *
+     * <p>Any number of clients may be connected at once, each still sending; each client's count
+     * is its own. The answer is the digits and {@code \n} (not {@code \r\n}), nothing else, and
+     * then the connection is closed.
      *
      * <p>Blocks the calling thread; returns once the listener has been closed.
      *

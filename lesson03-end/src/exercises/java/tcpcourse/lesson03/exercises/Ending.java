@@ -18,6 +18,9 @@ import java.net.Socket;
  * byte[] answer = connection.getInputStream().readAllBytes(); // the server's last words
  * }</pre>
  *
+ * <p>Main idea: end only our direction of the connection: the peer reads the final data and then
+ * the end, while this socket stays open and goes on reading what the peer sends back.
+ *
  * <p>Hint: {@code close()} would end both directions. Look at the other method of {@code Socket}
  * whose name starts with {@code shutdown}.
  */
@@ -28,9 +31,13 @@ public final class Ending {
     /**
      * Writes {@code finalData} (possibly empty), then ends this side of the connection.
      *
-     * <p>Does not close the socket: reading goes on until the peer ends its side.
+     * <p>The bytes go out exactly as given: they need not be text. Even with no data, the peer
+     * reads the end.
      *
-     * @throws IOException if writing fails
+     * <p>Does not close the socket: reading goes on until the peer ends its side. Does not wait
+     * for the peer either: returns once the data and the end are handed to the system.
+     *
+     * @throws IOException if writing fails, for example because the socket is already closed
      */
     public static void end(Socket connection, byte[] finalData) throws IOException {
         throw new UnsupportedOperationException("Exercise 3.1: implement end, see lesson 3 \"Exercise 3.1: end(data)\"");

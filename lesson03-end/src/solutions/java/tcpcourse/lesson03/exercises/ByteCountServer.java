@@ -18,7 +18,17 @@ public final class ByteCountServer {
         this.listener = listener;
     }
 
-    /** Accepts clients, each served on a thread of its own, until the listener is closed. */
+    /**
+     * Accepts clients, each served on a thread of its own, until the listener is closed.
+     *
+     * <p>Any number of clients may be connected at once, each still sending; each client's count
+     * is its own. The answer is the digits and {@code \n} (not {@code \r\n}), nothing else, and
+     * then the connection is closed.
+     *
+     * <p>Blocks the calling thread; returns once the listener has been closed.
+     *
+     * @throws IOException if accepting fails while the listener is open
+     */
     public void serve() throws IOException {
         while (true) {
             Socket connection;

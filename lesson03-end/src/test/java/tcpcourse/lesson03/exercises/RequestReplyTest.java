@@ -2,17 +2,17 @@ package tcpcourse.lesson03.exercises;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static tcpcourse.lesson03.exercises.Wire.describe;
+import static tcpcourse.lesson03.exercises.Wire.difference;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.util.Arrays;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import tcpcourse.testkit.Background;
 import tcpcourse.testkit.Loopback;
 import tcpcourse.testkit.grading.Exercise;
 import tcpcourse.testkit.grading.Points;
@@ -21,72 +21,116 @@ import tcpcourse.testkit.grading.Points;
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class RequestReplyTest {
 
-    /** A server for one client: reads the request to its end, then sends {@code parts} and ends. */
-    private static CompletableFuture<byte[]> answerAtTheEnd(Background background, ServerSocket listener, byte[]... parts) {
-        return background.call(() -> {
-            try (var connection = listener.accept()) {
-                connection.setSoTimeout((int) Loopback.READ_TIMEOUT.toMillis());
-                byte[] request = connection.getInputStream().readAllBytes();
-                for (byte[] part : parts) {
-                    connection.getOutputStream().write(part);
-                    connection.getOutputStream().flush();
-                }
-                return request;
-            }
-        });
-    }
+    /** Bytes that are no text in any charset: a round trip through a String changes them. */
+    private static final byte[] NOT_TEXT = {0, (byte) 0xff, (byte) 0xc3, '(', (byte) 0x80, '\r', '\n', (byte) 0xe9, 0x7f};
 
-    private static byte[] ask(Background background, CompletableFuture<?> server, ServerSocket listener, String request)
-            throws Exception {
-        var address = (InetSocketAddress) listener.getLocalSocketAddress();
-        return background.callWhile(server, () -> RequestReply.ask(address, request.getBytes(UTF_8)));
-    }
-
-    @Test
-    @Points(2)
-    void endsTheRequestSoTheServerAnswers() throws Exception {
-        try (var background = new Background(); var listener = Loopback.listen()) {
-            var server = answerAtTheEnd(background, listener, "fine, thanks\n".getBytes(UTF_8));
-
-            byte[] reply = ask(background, server, listener, "how are you?");
-
-            assertThat(new String(reply, UTF_8)).isEqualTo("fine, thanks\n");
-            assertThat(new String(server.get(5, TimeUnit.SECONDS), UTF_8)).isEqualTo("how are you?");
+    private static byte[] concat(byte[]... parts) {
+        var all = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.writeBytes(part);
         }
+        return all.toByteArray();
     }
 
-    @Test
-    @Points(2)
-    void readsAReplyThatComesInSeveralPartsUntilTheEnd() throws Exception {
-        byte[] big = new byte[1 << 20];
-        new Random(3).nextBytes(big);
-        try (var background = new Background(); var listener = Loopback.listen()) {
-            var server = answerAtTheEnd(background, listener,
-                    "part one, ".getBytes(UTF_8), "part two, ".getBytes(UTF_8), big);
-
-            byte[] reply = ask(background, server, listener, "everything, please");
-
-            byte[] expected = concat("part one, part two, ".getBytes(UTF_8), big);
-            assertThat(reply.length).isEqualTo(expected.length);
-            assertThat(Arrays.equals(reply, expected)).isTrue();
-        }
+    private static String described(byte[] reply) {
+        return reply == null ? "null" : describe(reply);
     }
 
     @Test
     @Points(1)
-    void returnsAnEmptyReplyWhenTheServerSaysNothing() throws Exception {
-        try (var background = new Background(); var listener = Loopback.listen()) {
-            var server = answerAtTheEnd(background, listener);
+    void theServerReceivesTheRequestByteForByteThenItsEnd() throws Exception {
+        byte[] request = concat("how are you?\r\n".getBytes(UTF_8), NOT_TEXT);
 
-            byte[] reply = ask(background, server, listener, "anyone?");
+        var outcome = AnswerAtTheEnd.ask(request, "fine, thanks\n".getBytes(UTF_8));
 
-            assertThat(reply).isEmpty();
-        }
+        byte[] received = outcome.requestAsReceived();
+        assertThat(received)
+                .withFailMessage("the server received %s instead of %s: send the request's bytes as given "
+                        + "(a round trip through a String or a Writer changes bytes that are not text)",
+                        describe(received), describe(request))
+                .isEqualTo(request);
     }
 
-    private static byte[] concat(byte[] first, byte[] second) throws IOException {
-        byte[] both = Arrays.copyOf(first, first.length + second.length);
-        System.arraycopy(second, 0, both, first.length, second.length);
-        return both;
+    @Test
+    @Points(1)
+    void returnsTheReplyByteForByte() throws Exception {
+        byte[] reply = concat("fine, thanks\r\n".getBytes(UTF_8), NOT_TEXT);
+
+        var outcome = AnswerAtTheEnd.ask("how are you?".getBytes(UTF_8), reply);
+
+        byte[] returned = outcome.replyReturned();
+        assertThat(returned)
+                .withFailMessage("ask returned %s; the server sent %s: return the bytes as they came "
+                        + "(lines or text made from them change line endings and bytes that are not text)",
+                        returned == null ? "null" : difference(returned, reply), describe(reply))
+                .isEqualTo(reply);
+    }
+
+    @Test
+    @Points(1)
+    void returnsAReplyOfManyChunksWhole() throws Exception {
+        byte[] big = new byte[1 << 20];
+        new Random(3).nextBytes(big);
+        byte[][] parts = {"part one, ".getBytes(UTF_8), "part two, ".getBytes(UTF_8), big};
+
+        // The server waits before its end: only the end, not a lull after the last chunk, completes the reply.
+        var outcome = AnswerAtTheEnd.askWithAPauseBeforeTheEnd("everything, please".getBytes(UTF_8), parts);
+
+        byte[] returned = outcome.replyReturned();
+        byte[] whole = concat(parts);
+        assertThat(returned)
+                .withFailMessage("ask returned %s of the reply: one read returns one chunk, not the whole reply; "
+                        + "read until -1", returned == null ? "null" : difference(returned, whole))
+                .isEqualTo(whole);
+        outcome.assertReturnedOnlyAtTheEnd();
+    }
+
+    @Test
+    @Points(5)
+    void keepsReadingWhileTheServerPausesBeforeItsEnd() throws Exception {
+        byte[][] parts = {"first half, ".getBytes(UTF_8), "second half".getBytes(UTF_8)};
+
+        var outcome = AnswerAtTheEnd.askWithAPauseBeforeTheLastPart("both halves, please".getBytes(UTF_8), parts);
+
+        byte[] returned = outcome.replyReturned();
+        byte[] whole = concat(parts);
+        assertThat(returned)
+                .withFailMessage("ask returned %s of the reply %s, while the server paused before the last part: "
+                        + "a pause is not the end, the reply is complete only when the server ends its side (-1)",
+                        returned == null ? "null" : difference(returned, whole), describe(whole))
+                .isEqualTo(whole);
+    }
+
+    @Test
+    @Points(1)
+    void returnsAnEmptyReplyWhenTheServerSendsNothing() throws Exception {
+        byte[][] noParts = {};
+
+        var outcome = AnswerAtTheEnd.ask("anyone?".getBytes(UTF_8), noParts);
+
+        byte[] returned = outcome.replyReturned();
+        assertThat(returned)
+                .withFailMessage("ask returned %s; the server sent nothing and ended its side, so the reply is an empty array",
+                        described(returned))
+                .isNotNull()
+                .isEmpty();
+    }
+
+    @Test
+    @Points(1)
+    void throwsWhenTheConnectionIsRefused() throws Throwable {
+        Loopback.withRefusingPort(refusing -> {
+            byte[] request = "hello?".getBytes(UTF_8);
+
+            Throwable thrown = catchThrowable(() -> assertTimeoutPreemptively(Wire.PROMPT,
+                    () -> RequestReply.ask(refusing, request)));
+
+            assertThat(thrown)
+                    .withFailMessage(thrown == null
+                            ? "ask returned normally although the server refused the connection: "
+                                    + "it must let the IOException through, not catch it"
+                            : "ask threw " + describe(thrown) + " when the connection was refused; it must throw an IOException")
+                    .isInstanceOf(IOException.class);
+        });
     }
 }
