@@ -16,6 +16,8 @@ import java.util.stream.Stream;
  * A quick check of one lesson's corpus while writing it, without the grader: each case's file is
  * compiled over the lesson's built classes and its exercise's grading tests run in a JVM of its own.
  *
+ * Scores count the grading tests only, without the grader's "all tests pass" share.
+ *
  * <p>Usage, after {@code ./mvnw -q -o -pl LESSON test-compile dependency:build-classpath
  * -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test}:
  * {@code java .ci/TryCases.java LESSON [CASE-FOLDER ...]}. CI grades the corpus with the grader itself.
@@ -44,6 +46,16 @@ public class TryCases {
         String libraries = Files.readString(lesson.resolve("target/test.classpath")).strip();
         Path classes = lesson.resolve("target/classes");
         Path tests = lesson.resolve("target/test-classes");
+        // The grader's own runner, compiled once; its file mode writes the same lines the grader reads.
+        Path runner = Files.createTempDirectory("runner");
+        var sources = new ArrayList<String>(List.of("javac", "--release", "17", "-nowarn", "-d", runner.toString(), "-cp", libraries));
+        try (Stream<Path> files = Stream.concat(Files.walk(lesson.getParent().resolve("grader/src/runner/java")),
+                Files.walk(lesson.getParent().resolve("grader/src/channel/java/tcpcourse")))) {
+            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> sources.add(f.toString()));
+        }
+        if (new ProcessBuilder(sources).inheritIO().start().waitFor() != 0) {
+            throw new IllegalStateException("the grader's runner does not compile");
+        }
         int bad = 0;
         for (Path folder : cases) {
             Path source;
@@ -67,9 +79,11 @@ public class TryCases {
                 failures.add("does not compile: " + compileOutput.lines().findFirst().orElse(""));
             } else {
                 Path results = out.resolve("results.txt");
-                var run = new ProcessBuilder("java", "-Djdk.net.hosts.file=" + lesson.getParent().resolve("testkit/hosts"),
-                        "-Xmx256m", "-cp", out + ":" + tests + ":" + classes + ":" + libraries,
-                        "tcpcourse.testkit.grading.GradingRunner", testClass, results.toString())
+                var command = new ArrayList<>(List.of("java", "-Djdk.net.hosts.file=" + lesson.getParent().resolve("testkit/hosts"),
+                        "-Xmx256m", "-cp", out + ":" + tests + ":" + classes + ":" + runner + ":" + libraries,
+                        "tcpcourse.runner.GradingRunner", "--results=" + results));
+                points.keySet().forEach(method -> command.add(testClass + "#" + method));
+                var run = new ProcessBuilder(command)
                         .redirectErrorStream(true).redirectOutput(out.resolve("log.txt").toFile()).start();
                 if (!run.waitFor(180, TimeUnit.SECONDS)) {
                     run.destroyForcibly();
@@ -77,9 +91,9 @@ public class TryCases {
                 }
                 if (Files.exists(results)) {
                     for (String line : Files.readAllLines(results)) {
-                        String[] f = line.split("\t", 3);
-                        if (f[0].equals("passed")) { score += points.getOrDefault(f[1], 0); passedTests++; }
-                        if (f[0].equals("failed") || f[0].equals("skipped")) failures.add(f[1] + ": " + (f.length > 2 ? f[2] : ""));
+                        String[] f = line.split("\t", 4);
+                        if (f[0].equals("passed")) { score += points.getOrDefault(f[2], 0); passedTests++; }
+                        if (f[0].equals("failed") || f[0].equals("skipped")) failures.add(f[2] + ": " + (f.length > 3 ? f[3] : ""));
                     }
                 }
             }
