@@ -24,7 +24,7 @@ async function filesUnder(folder, keep) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
       if (!['node_modules', 'target', '.git'].includes(entry.name)) found.push(...await filesUnder(path, keep));
-    } else if (keep(path)) {
+    } else if (entry.isFile() && keep(path)) { // links left out: the hostile suite's point at classmates
       found.push(path);
     }
   }
