@@ -7,7 +7,15 @@ import tcpcourse.lesson02.DataListener;
  * Exercise 2.1: a data listener that counts.
  *
  * <p>Write a {@link DataListener} that counts the bytes and the chunks it is given, and notes
- * the end of the stream. Other threads may ask for the counts while it runs.
+ * the end of the stream. The reading thread calls {@code onData} and {@code onEnd}; other threads
+ * may ask for the counts at any time while it runs, and must see each chunk counted as soon as its
+ * {@code onData} has returned. A chunk may hold any bytes, text or not, and a long stream may carry
+ * more than 2 GiB. A chunk shorter than its buffer is normal: only {@code onEnd} means the end.
+ *
+ * <p>Keep each count in a {@code final} field of a {@code java.util.concurrent.atomic} type, or in
+ * a {@code volatile} field, or make all five methods {@code synchronized}. The tests check the
+ * fields themselves: a count that another thread is not sure to see often looks right in a short
+ * test, and goes wrong later on another machine.
  *
  * <p>Example:
  *
@@ -16,6 +24,9 @@ import tcpcourse.lesson02.DataListener;
  * ReadLoop.readUntilEnd(connection.getInputStream(), counter);
  * System.out.println(counter.bytes() + " bytes in " + counter.chunks() + " chunks"); // 1048576 bytes in 37 chunks
  * }</pre>
+ *
+ * <p>Main idea: the reading thread updates the counts while other threads read them, so each count
+ * is kept where every thread sees it up to date (an atomic), never in a plain field.
  *
  * <p>Hint: only the first {@code length} bytes of a chunk are data. The reading thread counts and
  * the test's thread reads the counts: look at {@code java.util.concurrent.atomic}.

@@ -8,9 +8,11 @@ import java.net.ServerSocket;
  * Exercise 2.3: an echo server for many clients at once.
  *
  * <p>Write a server that sends back to each client every byte it receives from that client,
- * until the client ends its side; then it closes that connection. Many clients are served at the
- * same time: a client that connects and says nothing must not hold up the others, and a client
- * whose connection fails must not stop the server.
+ * exactly as it came (it need not be text) and as soon as it arrives: a client may wait for the
+ * echo of what it sent before it sends more. When the client ends its side, the server closes
+ * that connection. Many clients are served at the same time: a client that connects and says
+ * nothing must not hold up the others, and a client whose connection fails must not stop the
+ * server. Closing the listener stops the server: {@code serve} then returns, without throwing.
  *
  * <p>Example:
  *
@@ -19,6 +21,9 @@ import java.net.ServerSocket;
  *     new EchoServer(listener).serve(); // returns once the listener is closed
  * }
  * }</pre>
+ *
+ * <p>Main idea: each connection is served on a thread of its own, so the accept loop goes straight
+ * back to accept the next client while the clients before it are still connected.
  *
  * <p>Hint: {@code accept} in a loop, and each connection on a thread of its own, as lesson 2's
  * {@code Server} does; {@code serve} ends when {@code accept} fails because the listener was
@@ -33,7 +38,7 @@ public final class EchoServer {
     /**
      * Accepts and serves clients until the listener is closed.
      *
-     * <p>Blocks the calling thread; returns once the listener has been closed.
+     * <p>Blocks the calling thread; returns normally once the listener has been closed.
      *
      * @throws IOException if accepting fails while the listener is open
      */

@@ -16,6 +16,13 @@ public final class Duplex {
     /**
      * Copies {@code left}'s input to {@code right}'s output and {@code right}'s input to
      * {@code left}'s output, at the same time, until both inputs have ended.
+     *
+     * <p>Blocks until both directions have ended. Does not close the sockets, unless a direction
+     * fails.
+     *
+     * @return how many bytes went each way: {@code leftToRight} from {@code left}'s input to
+     *     {@code right}'s output, {@code rightToLeft} the other way
+     * @throws IOException if either direction fails; both sockets are closed then
      */
     public static Copied copyBothWays(Socket left, Socket right) throws IOException, InterruptedException {
         var leftToRight = new FutureTask<>(() -> copy(left, right));

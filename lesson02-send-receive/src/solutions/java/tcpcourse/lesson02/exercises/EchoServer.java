@@ -15,7 +15,13 @@ public final class EchoServer {
         this.listener = listener;
     }
 
-    /** Accepts and serves clients until the listener is closed. */
+    /**
+     * Accepts and serves clients until the listener is closed.
+     *
+     * <p>Blocks the calling thread; returns normally once the listener has been closed.
+     *
+     * @throws IOException if accepting fails while the listener is open
+     */
     public void serve() throws IOException {
         while (true) {
             Socket connection;
