@@ -136,7 +136,11 @@ public class HostileSuite {
             failures += report(attack.getKey(), row, problems.isEmpty() ? "held" : "FAIL: " + String.join("; ", problems));
         }
 
-        var left = leftRunning();
+        var users = java.util.regex.Pattern.compile("as users (\\d+)\\+slot").matcher(Files.readString(work.resolve("grading.log")));
+        if (!users.find()) {
+            fail("the grader did not say which users its sandboxes ran as");
+        }
+        var left = leftRunning(Integer.parseInt(users.group(1)));
         if (!left.isEmpty()) {
             System.out.println("FAIL: still running after grading: " + left);
             failures++;
@@ -220,8 +224,8 @@ public class HostileSuite {
         return rows;
     }
 
-    /** Processes of the sandbox's users, or with an attack's marker on their command line. */
-    static List<String> leftRunning() throws IOException {
+    /** Processes of this grader's sandbox users (16 from {@code firstUser}): every attack ran as one of them. */
+    static List<String> leftRunning(int firstUser) throws IOException {
         var left = new ArrayList<String>();
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path process : processes.filter(path -> path.getFileName().toString().matches("\\d+")).toList()) {
@@ -231,7 +235,7 @@ public class HostileSuite {
                     String uid = Files.readAllLines(process.resolve("status")).stream()
                             .filter(line -> line.startsWith("Uid:")).findFirst().orElse("Uid: 0").split("\\s+")[1];
                     int user = Integer.parseInt(uid);
-                    if ((user >= 61000 && user < 61100) || command.matches(".*sleep 61\\d\\d.*")) {
+                    if (user >= firstUser && user < firstUser + 16) {
                         left.add(process.getFileName() + " (uid " + user + "): " + command);
                     }
                 } catch (IOException | RuntimeException gone) {

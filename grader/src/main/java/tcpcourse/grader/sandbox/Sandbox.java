@@ -47,8 +47,14 @@ public final class Sandbox {
         public static final Limits DEFAULT = new Limits(2L << 30, 512, 64L << 20, 1024, 64L << 20);
     }
 
-    /** The first unprivileged user id the grader uses when it runs as root: one per job slot. */
-    private static final int FIRST_UID = 61000;
+    /** How many job slots have a user of their own; more slots share them. */
+    private static final int SLOTS = 16;
+    /**
+     * The first unprivileged user id this grader uses when it runs as root, one per job slot:
+     * taken from the grader's process id, so that two graders on one machine (two CI builds,
+     * say) share no user, and so no bound on threads.
+     */
+    private static final int FIRST_UID = 100_000 + (int) (ProcessHandle.current().pid() % 50_000) * SLOTS;
 
     private final boolean isolated;
     private final String description;
@@ -94,7 +100,7 @@ public final class Sandbox {
             }
             return new Sandbox(false, "not sandboxed: " + problem, javaHome, limits, root, 0);
         }
-        String who = root ? "as user " + FIRST_UID + "+slot" : "as " + System.getProperty("user.name");
+        String who = root ? "as users " + FIRST_UID + "+slot" : "as " + System.getProperty("user.name");
         return new Sandbox(true, String.format(java.util.Locale.ROOT,
                 "sandboxed: bubblewrap namespaces (user, PID, mount, network with loopback only), %s;"
                         + " at most %d MiB of address space, %d threads, %d MiB per file, %d MiB of /tmp",
@@ -155,7 +161,7 @@ public final class Sandbox {
         }
         if (root) {
             // The kernel does not count root's threads, so each slot runs as an unprivileged user.
-            int uid = FIRST_UID + slot;
+            int uid = FIRST_UID + slot % SLOTS;
             command.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups"));
         }
         command.addAll(List.of("prlimit",
