@@ -12,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tcpcourse.testkit.Loopback;
+import tcpcourse.testkit.Transcripts;
 
 /**
  * Measures what Java throws in each case of the lesson's table, on the JDK that runs the tests,
@@ -77,6 +79,15 @@ class ErrorTableTest {
         } else {
             assertThat(rows).allMatch(row -> !row.endsWith("| no exception"));
         }
+        // The page's Java column is what this run threw, not what someone typed.
+        var facts = new LinkedHashMap<String, String>();
+        for (String row : rows) {
+            String[] cells = row.split(" \\| ");
+            String exception = cells[1].substring(cells[1].lastIndexOf('.') + 1);
+            facts.put("java-" + cells[0].replace(' ', '-'), "`" + exception + ": " + cells[2] + "`");
+        }
+        facts.put("java-version", String.valueOf(feature));
+        Transcripts.attributes("error-table.adoc", facts);
     }
 
     private static String row(String what, Case trigger) {
