@@ -27,8 +27,14 @@ class TimedConnectTest {
      */
     private static final Duration HANG = Duration.ofSeconds(3);
 
-    /** How long an abandoned attempt would take to show up: its SYN is sent again after 1 s and 3 s. */
-    private static final Duration LATE_CONNECTION_WAIT = Duration.ofSeconds(4);
+    /**
+     * When an abandoned attempt would show up: its SYN is sent again 1 s, 3 s and 7 s after the
+     * first (an initial retransmission timeout of 1 s, doubled each time, RFC 6298).
+     */
+    private static final long[] SYN_AGAIN_MILLIS = {1000, 3000, 7000};
+
+    /** How long after a SYN is due its handshake is given to complete on loopback. */
+    private static final long HANDSHAKE_MARGIN_MILLIS = 750;
 
     /**
      * Calls connect on a thread of its own and returns what it threw. Fails the test if it is
@@ -175,6 +181,7 @@ class TimedConnectTest {
     @Points(1)
     void makesNoConnectionLaterAfterGivingUp() throws Exception {
         try (var unanswered = HeldHandshakes.open()) {
+            long firstSyn = System.nanoTime();
             Throwable failure = failureOfConnect("127.0.0.1", unanswered.address().getPort(), Duration.ofMillis(300),
                     "300 ms", "it must give up once its timeout has passed, even when nobody answers");
             assertThat(failure)
@@ -185,7 +192,12 @@ class TimedConnectTest {
             // The server now has room: an attempt that still goes on gets through at its next SYN.
             unanswered.makeRoom();
 
-            try (var late = unanswered.acceptNext(LATE_CONNECTION_WAIT)) {
+            // Wait for the first SYN due after the room was made, however late that was, and no longer.
+            long roomMadeAt = (System.nanoTime() - firstSyn) / 1_000_000;
+            long nextSyn = java.util.Arrays.stream(SYN_AGAIN_MILLIS).filter(due -> due > roomMadeAt + 100).findFirst()
+                    .orElse(SYN_AGAIN_MILLIS[SYN_AGAIN_MILLIS.length - 1]);
+            long wait = Math.max(1, nextSyn + HANDSHAKE_MARGIN_MILLIS - roomMadeAt);
+            try (var late = unanswered.acceptNext(Duration.ofMillis(wait))) {
                 throw new AssertionError("a connection from port " + late.getPort() + " arrived after connect had given up:"
                         + " the attempt went on in the background; giving up must end it (close the socket)");
             } catch (SocketTimeoutException nothingArrived) {

@@ -21,8 +21,12 @@ final class Wire {
     /** How long to wait for data or an end that a correct solution has already sent. */
     static final Duration PROMPT = Duration.ofSeconds(3);
 
-    /** How long to watch for something a correct solution never does (an answer before the end). */
-    static final Duration QUIET = Duration.ofSeconds(2);
+    /**
+     * How long to watch for something a correct solution never does (an answer before the end). A
+     * wrong one does it as soon as the bytes it acts on are in, within milliseconds; every second
+     * of this wait is paid by every right answer of a class.
+     */
+    static final Duration QUIET = Duration.ofSeconds(1);
 
     private Wire() {}
 
