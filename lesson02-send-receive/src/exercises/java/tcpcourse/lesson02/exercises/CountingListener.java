@@ -17,12 +17,13 @@ import tcpcourse.lesson02.DataListener;
  * fields themselves: a count that another thread is not sure to see often looks right in a short
  * test, and goes wrong later on another machine.
  *
- * <p>Example:
+ * <p>Example, with a peer that sends 1 MiB and ends. A read returns at most 8192 bytes, and
+ * often fewer, so the number of chunks changes from run to run, but is never under 128:
  *
  * <pre>{@code
  * var counter = new CountingListener();
  * ReadLoop.readUntilEnd(connection.getInputStream(), counter);
- * System.out.println(counter.bytes() + " bytes in " + counter.chunks() + " chunks"); // 1048576 bytes in 37 chunks
+ * System.out.println(counter.bytes() + " bytes in " + counter.chunks() + " chunks"); // 1048576 bytes in 131 chunks
  * }</pre>
  *
  * <p>Main idea: the reading thread updates the counts while other threads read them, so each count

@@ -15,7 +15,9 @@ import java.net.Socket;
  * the relay is broken: close both sockets, so that the other direction stops waiting too, and
  * throw.
  *
- * <p>Example: a relay between a client ({@code fromClient}) and a server ({@code toServer}):
+ * <p>Example: a relay between a client ({@code fromClient}) and a server ({@code toServer}); the
+ * client sends {@code world!\r\n} and ends, the server answers {@code hello, world!\r\n} and
+ * ends:
  *
  * <pre>{@code
  * Duplex.Copied copied = Duplex.copyBothWays(fromClient, toServer);
