@@ -53,7 +53,7 @@ public final class Endpoints {
 
     /** One line saying why a server could not listen, and what to try. */
     public static String whyCannotListen(String host, int port, IOException failure) {
-        String where = host + ":" + port;
+        String where = Addresses.describe(host, port);
         if (failure instanceof UnknownHostException) {
             return "cannot listen on " + where + ": unknown host. Try --host=127.0.0.1";
         }
@@ -66,7 +66,7 @@ public final class Endpoints {
 
     /** One line saying why a client could not connect, or lost its connection, and what to try. */
     public static String whyCannotConnect(String host, int port, IOException failure) {
-        String where = host + ":" + port;
+        String where = Addresses.describe(host, port);
         if (failure instanceof UnknownHostException) {
             return "cannot connect to " + where + ": unknown host. Check the name, or try --host=127.0.0.1";
         }

@@ -144,12 +144,12 @@ public final class Server implements Closeable {
             server.serve();
             return 0;
         } catch (UnknownHostException unknown) {
-            err.println("cannot listen on " + host + ":" + port + ": unknown host. Try --host=127.0.0.1");
+            err.println("cannot listen on " + describe(host, port) + ": unknown host. Try --host=127.0.0.1");
         } catch (BindException cannotBind) {
-            err.println("cannot listen on " + host + ":" + port + ": " + cannotBind.getMessage()
+            err.println("cannot listen on " + describe(host, port) + ": " + cannotBind.getMessage()
                     + ". Is another server running there? Try another --port, or --port=0 for any free one.");
         } catch (IOException failure) {
-            err.println("server on " + host + ":" + port + " failed: " + failure.getMessage());
+            err.println("server on " + describe(host, port) + " failed: " + failure.getMessage());
         }
         return 2;
     }

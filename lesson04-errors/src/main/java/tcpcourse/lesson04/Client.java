@@ -80,7 +80,7 @@ public final class Client {
     /** The one line the console shows for an error. */
     // tag::one-line[]
     static String line(ErrorCode code, IOException failure, Settings settings) {
-        String server = settings.host() + ":" + settings.port();
+        String server = describe(settings.host(), settings.port()); // [::1]:8124 for IPv6
         return switch (code) {
             case ENOTFOUND -> "cannot connect to " + server + ": unknown host (ENOTFOUND). Check the name.";
             case ECONNREFUSED -> "cannot connect to " + server + ": connection refused (ECONNREFUSED). Is the server running?";
