@@ -1,0 +1,32 @@
+package tcpcourse.lesson02;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import tcpcourse.testkit.Background;
+import tcpcourse.testkit.CapturedOutput;
+import tcpcourse.testkit.TapTranscript;
+
+/** Records, for the lesson page, what crossed the wire between this lesson's client and server. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class TapTranscriptTest {
+
+    @Test
+    void recordsWhatTheTapSawBetweenTheClientAndTheServer() throws Exception {
+        try (var background = new Background();
+                var server = Server.listen("127.0.0.1", 0, new CapturedOutput().printStream())) {
+            background.run(server::serve);
+
+            var lines = TapTranscript.record(server.localAddress(), port ->
+                    Client.run(new String[] {"--port=" + port}, 
+                    new java.io.ByteArrayInputStream("one\ntwo\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    new CapturedOutput().printStream(), new CapturedOutput().printStream()));
+
+            assertThat(lines).first().asString().contains("connected");
+            assertThat(lines).last().asString().endsWith(" closed");
+            assertThat(lines).anyMatch(line -> line.contains("server -> client  FIN"));
+        }
+    }
+}
