@@ -90,6 +90,12 @@ public final class ExerciseCards {
             }
             cards.sort((left, right) -> compareIds(left.id(), right.id()));
             for (Card card : cards) {
+                Path page = course.resolve("docs/src/docs/asciidoc").resolve(card.module() + ".adoc");
+                String include = "include::{cards}/exercise-" + card.id() + ".adoc[]";
+                if (!Files.isRegularFile(page) || !Files.readString(page, UTF_8).contains(include)) {
+                    throw new IllegalStateException(card.file() + ": its lesson's page " + course.relativize(page)
+                            + " does not show its card (" + include + ")");
+                }
                 Points of = points.get(card.id());
                 if (of == null) {
                     throw new IllegalStateException(card.file() + ": exercise " + card.id()

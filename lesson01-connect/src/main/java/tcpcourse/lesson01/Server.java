@@ -91,7 +91,7 @@ public final class Server implements Closeable {
                 throw closed;
             }
             // One thread per client, so that a slow client never holds up the others.
-            new Thread(() -> greetAndEcho(connection), "client " + describe(connection.getRemoteSocketAddress())).start(); // <2>
+            new Thread(() -> greetAndEcho(connection), "client " + describe(connection.getRemoteSocketAddress())).start();
         }
         // end::accept-loop[]
     }
