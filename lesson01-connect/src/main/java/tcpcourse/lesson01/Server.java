@@ -83,7 +83,7 @@ public final class Server implements Closeable {
             Socket connection;
             try {
                 // Blocks until a client's handshake has completed (Node's 'connection' event).
-                connection = listener.accept();
+                connection = listener.accept(); // <1>
             } catch (SocketException closed) {
                 if (listener.isClosed()) {
                     return; // close() was called: stop accepting.

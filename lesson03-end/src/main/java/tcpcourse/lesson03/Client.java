@@ -40,7 +40,7 @@ public final class Client {
             connection.getOutputStream().write("goodbye!\r\n".getBytes(UTF_8));
             // shutdownOutput sends a FIN after everything written: the server's read returns -1.
             // Unlike close(), it leaves the other direction open: we can still read the answer.
-            connection.shutdownOutput();
+            connection.shutdownOutput(); // <1>
             // end::end[]
             // tag::read-to-the-end[]
             var fromServer = new BufferedReader(new InputStreamReader(connection.getInputStream(), UTF_8));

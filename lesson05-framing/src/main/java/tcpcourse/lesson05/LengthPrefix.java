@@ -33,21 +33,21 @@ public final class LengthPrefix {
      */
     // tag::read-frame[]
     public static byte[] readFrame(DataInputStream fromPeer, int maximum) throws IOException {
-        int first = fromPeer.read();
+        int first = fromPeer.read(); // <1>
         if (first == -1) {
             return null; // a clean end: between two frames
         }
         // The rest of the length. readFully loops until it has every byte; a plain read could
         // return fewer. EOFException if the stream ends first: the peer stopped mid-frame.
         byte[] rest = new byte[3];
-        fromPeer.readFully(rest);
+        fromPeer.readFully(rest); // <2>
         long length = ((long) first << 24) | ((rest[0] & 0xFF) << 16) | ((rest[1] & 0xFF) << 8) | (rest[2] & 0xFF);
-        if (length > maximum) {
+        if (length > maximum) { // <3>
             // Never allocate what the peer asks for before checking it.
             throw new FrameTooLargeException(length, maximum);
         }
         byte[] payload = new byte[(int) length];
-        fromPeer.readFully(payload);
+        fromPeer.readFully(payload); // <4>
         return payload;
     }
     // end::read-frame[]

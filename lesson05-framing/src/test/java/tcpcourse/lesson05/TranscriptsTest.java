@@ -46,6 +46,10 @@ class TranscriptsTest {
         assertThat(frame).hasSize(4 + payload.length);
     }
 
+    private static final long RELAY_SEED = 7;
+    private static final int NAIVE_MESSAGES = 5;
+    private static final int FRAMED_MESSAGES = 3;
+
     @Test
     void recordsARunOfTheNaiveClientThroughTheRelay() throws Exception {
         var serverLog = new CapturedOutput();
@@ -54,14 +58,14 @@ class TranscriptsTest {
         var quiet = new PrintStream(OutputStream.nullOutputStream());
         try (var background = new Background();
                 var server = Server.listen("127.0.0.1", 0, LengthPrefix.DEFAULT_MAXIMUM, serverLog.printStream());
-                var relay = Relay.listen("127.0.0.1", 0, server.localAddress(), 7, relayLog.printStream())) {
+                var relay = Relay.listen("127.0.0.1", 0, server.localAddress(), RELAY_SEED, relayLog.printStream())) {
             background.run(server::serve);
             background.run(relay::serve);
 
-            NaiveClient.talk("127.0.0.1", relay.localAddress().getPort(), 5, naive.printStream());
+            NaiveClient.talk("127.0.0.1", relay.localAddress().getPort(), NAIVE_MESSAGES, naive.printStream());
 
             var frames = new ArrayList<byte[]>();
-            for (int i = 1; i <= 3; i++) {
+            for (int i = 1; i <= FRAMED_MESSAGES; i++) {
                 frames.add(("hello, frames #" + i).getBytes(UTF_8));
             }
             var client = new CapturedOutput();
@@ -72,9 +76,14 @@ class TranscriptsTest {
         }
         Transcripts.write("naive-client.txt", naive.lines());
         Transcripts.write("relay.txt", relayLog.lines());
+        var run = new LinkedHashMap<String, Object>();
+        run.put("run-relay-seed", RELAY_SEED);
+        run.put("run-naive-messages", NAIVE_MESSAGES);
+        run.put("run-framed-messages", FRAMED_MESSAGES);
+        Transcripts.attributes("relay-run.adoc", run);
         quiet.close();
 
-        assertThat(naive.lines()).hasSize(5).allMatch(line -> line.matches("(right|WRONG): expected 20 bytes, read -?\\d+"));
+        assertThat(naive.lines()).hasSize(NAIVE_MESSAGES).allMatch(line -> line.matches("(right|WRONG): expected 20 bytes, read -?\\d+"));
     }
 
     private static String pieces(byte[] frame, List<byte[]> pieces) {
