@@ -42,6 +42,6 @@ class WhatCanGoWrongTest {
     }
 
     static String shownWithDefaultPort(String line, int port) {
-        return "`" + line.replace(":" + port, ":" + Endpoints.DEFAULT_PORT) + "`";
+        return line.replace(":" + port, ":" + Endpoints.DEFAULT_PORT);
     }
 }

@@ -24,7 +24,7 @@ class WhatCanGoWrongTest {
             int status = Client.run(new String[] {"--port=" + refusing.getPort()}, new ByteArrayInputStream(new byte[0]),
                     new CapturedOutput().printStream(), err.printStream());
             assertThat(status).isEqualTo(2);
-            facts.put("refused-line", "`" + err.lines().get(0).replace(":" + refusing.getPort(), ":" + Endpoints.DEFAULT_PORT) + "`");
+            facts.put("refused-line", err.lines().get(0).replace(":" + refusing.getPort(), ":" + Endpoints.DEFAULT_PORT));
         });
         Transcripts.attributes("what-can-go-wrong.adoc", facts);
     }

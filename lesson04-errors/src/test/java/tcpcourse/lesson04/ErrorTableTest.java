@@ -84,7 +84,7 @@ class ErrorTableTest {
         for (String row : rows) {
             String[] cells = row.split(" \\| ");
             String exception = cells[1].substring(cells[1].lastIndexOf('.') + 1);
-            facts.put("java-" + cells[0].replace(' ', '-'), "`" + exception + ": " + cells[2] + "`");
+            facts.put("java-" + cells[0].replace(' ', '-'), exception + ": " + cells[2]);
         }
         facts.put("java-version", String.valueOf(feature));
         Transcripts.attributes("error-table.adoc", facts);
