@@ -28,4 +28,27 @@ class TapTranscriptTest {
             assertThat(lines).anyMatch(line -> line.contains("server -> client  FIN"));
         }
     }
+
+    @Test
+    void passesTheResetOfAServerInResetModeOnToTheClientAndShowsIt() throws Exception {
+        var log = new CapturedOutput();
+        var err = new CapturedOutput();
+        try (var background = new Background();
+                var server = Server.listen("127.0.0.1", 0, Server.Mode.RESET, new CapturedOutput().printStream());
+                var tap = tcpcourse.common.Tap.listen("127.0.0.1", 0, server.localAddress(), log.printStream())) {
+            background.run(server::serve);
+            var tapping = background.run(tap::serve);
+            String port = String.valueOf(tap.localAddress().getPort());
+
+            int status = background.callWhile(tapping, () -> Client.run(new String[] {"--port=" + port, "--retries=0"},
+                    delay -> { }, new CapturedOutput().printStream(), err.printStream()));
+
+            assertThat(status).isEqualTo(2);
+            assertThat(err.lines()).anyMatch(line -> line.contains("ECONNRESET"));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> log.lines().stream().anyMatch(line -> line.endsWith(" closed")));
+            assertThat(log.lines()).anyMatch(line -> line.endsWith("server -> client  RST"))
+                    .noneMatch(line -> line.endsWith("server -> client  FIN"));
+        }
+    }
 }
