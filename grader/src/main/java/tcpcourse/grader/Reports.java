@@ -209,7 +209,7 @@ final class Reports {
                     if: github.actor != 'github-classroom[bot]'
                     timeout-minutes: 30
                     env:
-                      COURSE_REPOSITORY: REPOSITORY
+                      COURSE_REPOSITORY: @REPOSITORY@
                     steps:
                       - name: The student's repository
                         uses: actions/checkout@v4
@@ -240,7 +240,7 @@ final class Reports {
                       - name: Grade every exercise
                         working-directory: .course
                         run: ./mvnw -B -q -pl grader compile exec:java -Dexec.args="--name=student .."
-                """.replace("REPOSITORY", repository));
+                """.replace("@REPOSITORY@", repository));
         var ids = new java.util.ArrayList<String>();
         for (var lesson : catalogue.lessons()) {
             for (var exercise : lesson.exercises()) {
