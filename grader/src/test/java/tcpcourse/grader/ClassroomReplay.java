@@ -164,11 +164,13 @@ public final class ClassroomReplay {
                 steps.put(step.get("id").toString(), stepContext);
             }
             boolean succeeded;
+            long started = System.nanoTime();
             Object uses = step.get("uses");
             if (uses == null) {
                 String directory = String.valueOf(step.getOrDefault("working-directory", "."));
                 succeeded = run(step.get("run").toString(), workspace.resolve(directory).normalize(), stepEnvironment, out);
-                log.add((succeeded ? "ran: " : "FAILED: ") + name);
+                log.add((succeeded ? "ran: " : "FAILED: ") + name + String.format(Locale.ROOT, " (%.1f s)",
+                        (System.nanoTime() - started) / 1e9));
             } else {
                 switch (uses.toString()) {
                     case ClassroomWorkflow.CHECKOUT -> succeeded = checkout(with, student, course, workspace, github, log, out);
