@@ -25,16 +25,17 @@ import tcpcourse.grader.sandbox.Sandbox;
  */
 public final class Grade {
 
-    static final String USAGE = "usage: Grade [CHECKOUT | --class=FOLDER | --reference] [--exercise=ID,...]"
+    static final String USAGE = "usage: Grade [CHECKOUT | --class=FOLDER [--roster=FILE] | --reference] [--exercise=ID,...]"
             + " [--name=NAME] [--expect=full|zero] [--jobs=N] [--sandbox=auto|required|off]"
             + " | Grade --points=FILE | Grade --classroom=FILE [--template=OWNER/NAME]"
-            + " | Grade --edition=FOLDER [--template=OWNER/NAME]";
+            + " | Grade --edition=FOLDER [--template=OWNER/NAME] | Grade --gradescope=FILE.zip | Grade --help";
 
     private Grade() {}
 
     /** What the command line asked for. */
     record Request(Path checkout, Path classFolder, boolean reference, Set<String> exercises, String expect, int jobs,
-            Path pointsTable, Path classroomWorkflow, String name, Sandbox.Mode sandbox, Path edition, String template) {}
+            Path pointsTable, Path classroomWorkflow, String name, Sandbox.Mode sandbox, Path edition, String template,
+            Path gradescope, Path roster, boolean help) {}
 
     /** A wrong command line. */
     static final class UsageException extends Exception {
@@ -58,8 +59,20 @@ public final class Grade {
         Sandbox.Mode sandbox = Sandbox.Mode.AUTO;
         Path edition = null;
         String template = null;
+        Path gradescope = null;
+        Path roster = null;
+        boolean help = false;
         for (String arg : args) {
-            if (arg.startsWith("--edition=")) {
+            if (arg.equals("--help") || arg.equals("-h")) {
+                help = true;
+            } else if (arg.startsWith("--gradescope=")) {
+                gradescope = Path.of(arg.substring("--gradescope=".length()));
+                if (!gradescope.toString().endsWith(".zip")) {
+                    throw new UsageException("--gradescope takes the zip file to write, FILE.zip, not " + gradescope);
+                }
+            } else if (arg.startsWith("--roster=")) {
+                roster = Path.of(arg.substring("--roster=".length()));
+            } else if (arg.startsWith("--edition=")) {
                 edition = Path.of(arg.substring("--edition=".length()));
             } else if (arg.startsWith("--template=")) {
                 template = arg.substring("--template=".length());
@@ -114,13 +127,19 @@ public final class Grade {
         if ((checkout != null ? 1 : 0) + (classFolder != null ? 1 : 0) + (reference ? 1 : 0) > 1) {
             throw new UsageException("give one of CHECKOUT, --class=FOLDER and --reference");
         }
+        if (roster != null && classFolder == null) {
+            throw new UsageException("--roster names the students of a class: give it with --class=FOLDER");
+        }
+        if (roster != null && !Files.isRegularFile(roster)) {
+            throw new UsageException("no such roster file: " + roster.toAbsolutePath().normalize());
+        }
         for (Path folder : Stream.of(checkout, classFolder).filter(path -> path != null).toList()) {
             if (!Files.isDirectory(folder)) {
                 throw new UsageException("no such folder: " + folder.toAbsolutePath().normalize());
             }
         }
         return new Request(checkout, classFolder, reference, exercises, expect, jobs, pointsTable, classroomWorkflow, name,
-                sandbox, edition, template);
+                sandbox, edition, template, gradescope, roster, help);
     }
 
     /**
@@ -137,6 +156,10 @@ public final class Grade {
         } catch (UsageException wrongArgument) {
             err.println(wrongArgument.getMessage() + "; " + USAGE);
             return 1;
+        }
+        if (request.help()) {
+            out.println(USAGE);
+            return 0;
         }
         // Everything a test JVM may see lives in a folder of this run's own, which the sandbox's
         // unprivileged users can read, and which is deleted when the run ends.
@@ -178,6 +201,18 @@ public final class Grade {
             write(request.classroomWorkflow(), Reports.classroomWorkflow(catalogue, request.template()));
             out.println("GitHub Classroom workflow: " + request.classroomWorkflow());
             return 0;
+        }
+        if (request.gradescope() != null) {
+            try {
+                int files = Autograder.write(course, request.gradescope(), Reports.classroomWorkflow(catalogue, request.template()));
+                out.println("Gradescope autograder: " + request.gradescope().toAbsolutePath().normalize() + " (" + files
+                        + " files: setup.sh, run_autograder and the course's student edition; upload it as the"
+                        + " assignment's autograder)");
+                return 0;
+            } catch (IOException e) {
+                err.println("cannot write the Gradescope autograder: " + e.getMessage());
+                return 1;
+            }
         }
         if (request.edition() != null) {
             try {

@@ -115,9 +115,12 @@ final class Reports {
     }
 
     /**
-     * Gradescope's autograder result ({@code results.json}): the total, the time it took, the
-     * report as the output, and one entry per grading test and per exercise's "all tests pass",
-     * each with its status, number ("1.1.1"), tags (the lesson and the exercise) and visibility.
+     * Gradescope's autograder result ({@code results.json}), with every field its specification
+     * describes but the leaderboard: the total, the time it took, the report as the output (plain
+     * text), the formats of the outputs and names, the visibility of the results and of the
+     * autograder's own console, and one entry per grading test and per exercise's "all tests
+     * pass", each with its status, number ("1.1.1"), tags (the lesson and the exercise),
+     * visibility, and the grader's own data (exercise, test method, status) as extra data.
      */
     static String gradescope(Results.Submission submission) {
         var tests = new ArrayList<String>();
@@ -131,6 +134,7 @@ final class Reports {
                 String output = passed ? "passed" : test.message() + (hint.isEmpty() ? "" : "\n\n" + hint);
                 tests.add(object(
                         field("name", "Exercise " + id + " " + exercise.exercise().title() + ": " + test.method()),
+                        field("name_format", "text"),
                         field("number", id + "." + (++number)),
                         field("score", test.score()),
                         field("max_score", test.maxPoints()),
@@ -138,10 +142,13 @@ final class Reports {
                         field("output", output),
                         field("output_format", "text"),
                         "\"tags\": " + tags,
-                        field("visibility", "visible")));
+                        field("visibility", "visible"),
+                        "\"extra_data\": " + object(field("exercise", id), field("test_class", exercise.exercise().testClass()),
+                                field("method", test.method()), field("status", status(test.status())))));
             }
             tests.add(object(
                     field("name", "Exercise " + id + " " + exercise.exercise().title() + ": all tests pass"),
+                    field("name_format", "text"),
                     field("number", id + "." + (++number)),
                     field("score", exercise.complete() ? exercise.exercise().completionPoints() : 0),
                     field("max_score", exercise.exercise().completionPoints()),
@@ -149,16 +156,26 @@ final class Reports {
                     field("output", exercise.complete() ? "passed" : "not every test of the exercise passed"),
                     field("output_format", "text"),
                     "\"tags\": " + tags,
-                    field("visibility", "visible")));
+                    field("visibility", "visible"),
+                    "\"extra_data\": " + object(field("exercise", id), field("test_class", exercise.exercise().testClass()),
+                            field("method", "all tests pass"), field("summary", exercise.summary()))));
         }
         return object(
                 field("score", submission.score()),
                 field("execution_time", Math.max(1, submission.took().toSeconds())),
                 field("output", text(submission)),
                 field("output_format", "text"),
+                field("test_output_format", "text"),
+                field("test_name_format", "text"),
                 field("visibility", "visible"),
                 field("stdout_visibility", "hidden"),
+                "\"extra_data\": " + object(field("submission", submission.name()), field("max_score", submission.maxPoints()),
+                        field("sandboxed", submission.sandboxed() ? 1 : 0), field("sandbox", submission.sandbox())),
                 "\"tests\": " + array(tests)) + "\n";
+    }
+
+    private static String status(Results.Status status) {
+        return status.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** One line per grading test that passed, "exercise method", for GitHub Classroom's steps. */
