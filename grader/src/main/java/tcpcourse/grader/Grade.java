@@ -226,6 +226,15 @@ public final class Grade {
                 return 1;
             }
         }
+        Roster roster = Roster.NONE;
+        if (request.roster() != null) {
+            try {
+                roster = Roster.read(request.roster());
+            } catch (Roster.RosterException unreadable) {
+                err.println(unreadable.getMessage());
+                return 1;
+            }
+        }
         Predicate<String> selected = request.exercises().isEmpty() ? id -> true : request.exercises()::contains;
         var unknown = request.exercises().stream()
                 .filter(id -> catalogue.lessons().stream().flatMap(lesson -> lesson.exercises().stream())
@@ -267,7 +276,7 @@ public final class Grade {
                 writeReports(submission, output.resolve(submission.name()));
                 out.print(Reports.text(submission));
                 out.println("Reports: " + output.resolve(submission.name()).toAbsolutePath().normalize()
-                        + " (report.txt, report.json, results.json); took " + submission.took().toSeconds() + " s");
+                        + " (report.txt, report.json, results.json, junit.xml); took " + submission.took().toSeconds() + " s");
                 out.println();
                 submissions.add(submission);
             }
@@ -279,8 +288,20 @@ public final class Grade {
             executor.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES);
         }
         if (request.classFolder() != null) {
-            write(output.resolve("grades.csv"), Reports.csv(catalogue, submissions));
-            out.println("Class table: " + output.resolve("grades.csv").toAbsolutePath().normalize());
+            for (String folder : roster.byFolder().keySet().stream().sorted().toList()) {
+                if (submissions.stream().noneMatch(submission -> submission.name().equals(folder))) {
+                    err.println("roster: no submission in " + request.classFolder() + " for " + folder
+                            + "; their row has no scores");
+                }
+            }
+            for (var submission : submissions) {
+                if (!roster.byFolder().isEmpty() && !roster.byFolder().containsKey(submission.name())) {
+                    err.println("roster: " + submission.name() + " is not on the roster; their row has no student id");
+                }
+            }
+            write(output.resolve("grades.csv"), Reports.csv(catalogue, submissions, roster));
+            out.println("Class table: " + output.resolve("grades.csv").toAbsolutePath().normalize()
+                    + " (one row per student, ready to import into Canvas or Moodle)");
         }
         return checkExpectation(request.expect(), submissions, out, err);
     }
@@ -331,6 +352,7 @@ public final class Grade {
         write(folder.resolve("report.json"), Reports.json(submission));
         write(folder.resolve("results.json"), Reports.gradescope(submission));
         write(folder.resolve("passed.txt"), Reports.passed(submission));
+        write(folder.resolve("junit.xml"), Reports.junit(submission));
     }
 
     /** Writes {@code file} whole or not at all: to a file beside it, then renamed over it. */
