@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * A class's roster: which student each submission folder belongs to, so that the class's table
  * can be imported into a learning management system. One CSV line per student,
- * {@code folder name,student id,name}, an optional header line first ({@code folder,...}),
+ * {@code folder name,student id,name}, an optional header line first (its first field
+ * {@code folder} or {@code folder name}),
  * fields quoted where they hold a comma ({@code "Doe, Jane"}).
  */
 record Roster(Map<String, Student> byFolder) {
@@ -47,7 +48,7 @@ record Roster(Map<String, Student> byFolder) {
                 continue;
             }
             var fields = fields(line, file, number);
-            if (number == 1 && fields.get(0).strip().toLowerCase(Locale.ROOT).startsWith("folder")) {
+            if (number == 1 && List.of("folder", "folder name").contains(fields.get(0).strip().toLowerCase(Locale.ROOT))) {
                 continue;
             }
             if (fields.size() != 3) {
