@@ -108,7 +108,7 @@ public class HostileSuite {
         }
 
         var grades = readCsv(output.resolve("grades.csv"));
-        var max = grades.get("max");
+        var max = maxima(output.resolve("grades.csv"));
         int failures = 0;
         System.out.printf("%-24s %-5s %-5s %-5s %s%n", "submission", "1.1", "1.2", "1.3", "verdict");
         for (String honest : List.of("honest-a", "honest-b")) {
@@ -129,7 +129,7 @@ public class HostileSuite {
                         problems.add(id + " got " + row.get(id) + ", deserves " + expected);
                     }
                 }
-                if (!"sandboxed".equals(row.get("sandbox"))) {
+                if (!Files.readString(output.resolve(attack.getKey()).resolve("report.json")).contains("\"sandboxed\": 1,")) {
                     problems.add("not sandboxed");
                 }
             }
@@ -209,12 +209,56 @@ public class HostileSuite {
         return deserved;
     }
 
+    /** The class's table's one header row: "Exercise 1.1: Title (25 points)" gives 1.1 its maximum, 25. */
+    static final java.util.regex.Pattern EXERCISE_HEADER = java.util.regex.Pattern.compile("Exercise ([0-9.]+): .* \\((\\d+) points\\)");
+
+    static Map<String, String> maxima(Path file) throws IOException {
+        var maxima = new LinkedHashMap<String, String>();
+        for (String header : cells(Files.readAllLines(file).get(0))) {
+            var exercise = EXERCISE_HEADER.matcher(header);
+            if (exercise.matches()) {
+                maxima.put(exercise.group(1), exercise.group(2));
+            }
+        }
+        return maxima;
+    }
+
+    /** One CSV line's cells (RFC 4180: a cell with a comma is quoted, a quote in it doubled). */
+    static String[] cells(String line) {
+        var cells = new ArrayList<String>();
+        var cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells.toArray(String[]::new);
+    }
+
+    /** The rows of the class's table by the student's folder (the first column), each by exercise id. */
     static Map<String, Map<String, String>> readCsv(Path file) throws IOException {
         var lines = Files.readAllLines(file);
-        String[] header = lines.get(0).split(",", -1);
+        String[] header = cells(lines.get(0));
+        for (int i = 0; i < header.length; i++) {
+            var exercise = EXERCISE_HEADER.matcher(header[i]);
+            if (exercise.matches()) {
+                header[i] = exercise.group(1);
+            }
+        }
         var rows = new LinkedHashMap<String, Map<String, String>>();
         for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",", -1);
+            String[] cells = cells(line);
             var row = new LinkedHashMap<String, String>();
             for (int i = 0; i < header.length && i < cells.length; i++) {
                 row.put(header[i], cells[i]);

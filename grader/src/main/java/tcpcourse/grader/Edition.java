@@ -73,7 +73,8 @@ final class Edition {
 
     /** The course's own files: git's list where the course is a clone, else every file but build output. */
     private static List<String> courseFiles(Path root) throws IOException, InterruptedException {
-        if (Files.isDirectory(root.resolve(".git"))) {
+        // A clone has a .git folder, a worktree a .git file: git lists the course's files in both.
+        if (Files.exists(root.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
             var git = new ProcessBuilder("git", "-C", root.toString(), "ls-files", "-z").redirectErrorStream(false).start();
             byte[] listing = git.getInputStream().readAllBytes();
             if (git.waitFor(60, TimeUnit.SECONDS) && git.exitValue() == 0) {
@@ -89,7 +90,8 @@ final class Edition {
         try (Stream<Path> paths = Files.walk(root)) {
             return paths.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
                     .map(path -> root.relativize(path).toString())
-                    .filter(path -> !path.startsWith(".git/") && !path.contains("target/") && !path.contains("node_modules/"))
+                    .filter(path -> !path.equals(".git") && !path.startsWith(".git/") && !path.contains("target/")
+                            && !path.contains("node_modules/"))
                     .sorted()
                     .toList();
         } catch (UncheckedIOException e) {

@@ -25,16 +25,17 @@ import tcpcourse.grader.sandbox.Sandbox;
  */
 public final class Grade {
 
-    static final String USAGE = "usage: Grade [CHECKOUT | --class=FOLDER | --reference] [--exercise=ID,...]"
+    static final String USAGE = "usage: Grade [CHECKOUT | --class=FOLDER [--roster=FILE] | --reference] [--exercise=ID,...]"
             + " [--name=NAME] [--expect=full|zero] [--jobs=N] [--sandbox=auto|required|off]"
             + " | Grade --points=FILE | Grade --classroom=FILE [--template=OWNER/NAME]"
-            + " | Grade --edition=FOLDER [--template=OWNER/NAME]";
+            + " | Grade --edition=FOLDER [--template=OWNER/NAME] | Grade --gradescope=FILE.zip | Grade --help";
 
     private Grade() {}
 
     /** What the command line asked for. */
     record Request(Path checkout, Path classFolder, boolean reference, Set<String> exercises, String expect, int jobs,
-            Path pointsTable, Path classroomWorkflow, String name, Sandbox.Mode sandbox, Path edition, String template) {}
+            Path pointsTable, Path classroomWorkflow, String name, Sandbox.Mode sandbox, Path edition, String template,
+            Path gradescope, Path roster, boolean help) {}
 
     /** A wrong command line. */
     static final class UsageException extends Exception {
@@ -59,8 +60,20 @@ public final class Grade {
         Sandbox.Mode sandbox = Sandbox.Mode.AUTO;
         Path edition = null;
         String template = null;
+        Path gradescope = null;
+        Path roster = null;
+        boolean help = false;
         for (String arg : args) {
-            if (arg.startsWith("--edition=")) {
+            if (arg.equals("--help") || arg.equals("-h")) {
+                help = true;
+            } else if (arg.startsWith("--gradescope=")) {
+                gradescope = Path.of(arg.substring("--gradescope=".length()));
+                if (!gradescope.toString().endsWith(".zip")) {
+                    throw new UsageException("--gradescope takes the zip file to write, FILE.zip, not " + gradescope);
+                }
+            } else if (arg.startsWith("--roster=")) {
+                roster = Path.of(arg.substring("--roster=".length()));
+            } else if (arg.startsWith("--edition=")) {
                 edition = Path.of(arg.substring("--edition=".length()));
             } else if (arg.startsWith("--template=")) {
                 template = arg.substring("--template=".length());
@@ -115,13 +128,19 @@ public final class Grade {
         if ((checkout != null ? 1 : 0) + (classFolder != null ? 1 : 0) + (reference ? 1 : 0) > 1) {
             throw new UsageException("give one of CHECKOUT, --class=FOLDER and --reference");
         }
+        if (roster != null && classFolder == null) {
+            throw new UsageException("--roster names the students of a class: give it with --class=FOLDER");
+        }
+        if (roster != null && !Files.isRegularFile(roster)) {
+            throw new UsageException("no such roster file: " + roster.toAbsolutePath().normalize());
+        }
         for (Path folder : Stream.of(checkout, classFolder).filter(path -> path != null).toList()) {
             if (!Files.isDirectory(folder)) {
                 throw new UsageException("no such folder: " + folder.toAbsolutePath().normalize());
             }
         }
         return new Request(checkout, classFolder, reference, exercises, expect, jobs, pointsTable, classroomWorkflow, name,
-                sandbox, edition, template);
+                sandbox, edition, template, gradescope, roster, help);
     }
 
     /**
@@ -138,6 +157,10 @@ public final class Grade {
         } catch (UsageException wrongArgument) {
             err.println(wrongArgument.getMessage() + "; " + USAGE);
             return 1;
+        }
+        if (request.help()) {
+            out.println(USAGE);
+            return 0;
         }
         // Everything a test JVM may see lives in a folder of this run's own, which the sandbox's
         // unprivileged users can read, and which is deleted when the run ends.
@@ -180,6 +203,18 @@ public final class Grade {
             out.println("GitHub Classroom workflow: " + request.classroomWorkflow());
             return 0;
         }
+        if (request.gradescope() != null) {
+            try {
+                int files = Autograder.write(course, request.gradescope(), Reports.classroomWorkflow(catalogue, request.template()));
+                out.println("Gradescope autograder: " + request.gradescope().toAbsolutePath().normalize() + " (" + files
+                        + " files: setup.sh, run_autograder and the course's student edition; upload it as the"
+                        + " assignment's autograder)");
+                return 0;
+            } catch (IOException e) {
+                err.println("cannot write the Gradescope autograder: " + e.getMessage());
+                return 1;
+            }
+        }
         if (request.edition() != null) {
             try {
                 int files = Edition.write(course, request.edition(), Reports.classroomWorkflow(catalogue, request.template()));
@@ -189,6 +224,15 @@ public final class Grade {
                 return 0;
             } catch (IOException e) {
                 err.println("cannot write the student edition: " + e.getMessage());
+                return 1;
+            }
+        }
+        Roster roster = Roster.NONE;
+        if (request.roster() != null) {
+            try {
+                roster = Roster.read(request.roster());
+            } catch (Roster.RosterException unreadable) {
+                err.println(unreadable.getMessage());
                 return 1;
             }
         }
@@ -233,7 +277,7 @@ public final class Grade {
                 writeReports(submission, output.resolve(submission.name()));
                 out.print(Reports.text(submission));
                 out.println("Reports: " + output.resolve(submission.name()).toAbsolutePath().normalize()
-                        + " (report.txt, report.json, results.json); took " + submission.took().toSeconds() + " s");
+                        + " (report.txt, report.json, results.json, junit.xml); took " + submission.took().toSeconds() + " s");
                 out.println();
                 submissions.add(submission);
             }
@@ -245,8 +289,20 @@ public final class Grade {
             executor.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES);
         }
         if (request.classFolder() != null) {
-            write(output.resolve("grades.csv"), Reports.csv(catalogue, submissions));
-            out.println("Class table: " + output.resolve("grades.csv").toAbsolutePath().normalize());
+            for (String folder : roster.byFolder().keySet().stream().sorted().toList()) {
+                if (submissions.stream().noneMatch(submission -> submission.name().equals(folder))) {
+                    err.println("roster: no submission in " + request.classFolder() + " for " + folder
+                            + "; their row has no scores");
+                }
+            }
+            for (var submission : submissions) {
+                if (!roster.byFolder().isEmpty() && !roster.byFolder().containsKey(submission.name())) {
+                    err.println("roster: " + submission.name() + " is not on the roster; their row has no student id");
+                }
+            }
+            write(output.resolve("grades.csv"), Reports.csv(catalogue, submissions, roster));
+            out.println("Class table: " + output.resolve("grades.csv").toAbsolutePath().normalize()
+                    + " (one row per student, ready to import into Canvas or Moodle)");
         }
         return checkExpectation(request.expect(), submissions, out, err);
     }
@@ -297,6 +353,7 @@ public final class Grade {
         write(folder.resolve("report.json"), Reports.json(submission));
         write(folder.resolve("results.json"), Reports.gradescope(submission));
         write(folder.resolve("passed.txt"), Reports.passed(submission));
+        write(folder.resolve("junit.xml"), Reports.junit(submission));
     }
 
     /** Writes {@code file} whole or not at all: to a file beside it, then renamed over it. */

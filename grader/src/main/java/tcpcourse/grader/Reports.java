@@ -115,9 +115,12 @@ final class Reports {
     }
 
     /**
-     * Gradescope's autograder result ({@code results.json}): the total, the time it took, the
-     * report as the output, and one entry per grading test and per exercise's "all tests pass",
-     * each with its status, number ("1.1.1"), tags (the lesson and the exercise) and visibility.
+     * Gradescope's autograder result ({@code results.json}), with every field its specification
+     * describes but the leaderboard: the total, the time it took, the report as the output (plain
+     * text), the formats of the outputs and names, the visibility of the results and of the
+     * autograder's own console, and one entry per grading test and per exercise's "all tests
+     * pass", each with its status, number ("1.1.1"), tags (the lesson and the exercise),
+     * visibility, and the grader's own data (exercise, test method, status) as extra data.
      */
     static String gradescope(Results.Submission submission) {
         var tests = new ArrayList<String>();
@@ -131,6 +134,7 @@ final class Reports {
                 String output = passed ? "passed" : test.message() + (hint.isEmpty() ? "" : "\n\n" + hint);
                 tests.add(object(
                         field("name", "Exercise " + id + " " + exercise.exercise().title() + ": " + test.method()),
+                        field("name_format", "text"),
                         field("number", id + "." + (++number)),
                         field("score", test.score()),
                         field("max_score", test.maxPoints()),
@@ -138,10 +142,13 @@ final class Reports {
                         field("output", output),
                         field("output_format", "text"),
                         "\"tags\": " + tags,
-                        field("visibility", "visible")));
+                        field("visibility", "visible"),
+                        "\"extra_data\": " + object(field("exercise", id), field("test_class", exercise.exercise().testClass()),
+                                field("method", test.method()), field("status", status(test.status())))));
             }
             tests.add(object(
                     field("name", "Exercise " + id + " " + exercise.exercise().title() + ": all tests pass"),
+                    field("name_format", "text"),
                     field("number", id + "." + (++number)),
                     field("score", exercise.complete() ? exercise.exercise().completionPoints() : 0),
                     field("max_score", exercise.exercise().completionPoints()),
@@ -149,16 +156,26 @@ final class Reports {
                     field("output", exercise.complete() ? "passed" : "not every test of the exercise passed"),
                     field("output_format", "text"),
                     "\"tags\": " + tags,
-                    field("visibility", "visible")));
+                    field("visibility", "visible"),
+                    "\"extra_data\": " + object(field("exercise", id), field("test_class", exercise.exercise().testClass()),
+                            field("method", "all tests pass"), field("summary", exercise.summary()))));
         }
         return object(
                 field("score", submission.score()),
                 field("execution_time", Math.max(1, submission.took().toSeconds())),
                 field("output", text(submission)),
                 field("output_format", "text"),
+                field("test_output_format", "text"),
+                field("test_name_format", "text"),
                 field("visibility", "visible"),
                 field("stdout_visibility", "hidden"),
+                "\"extra_data\": " + object(field("submission", submission.name()), field("max_score", submission.maxPoints()),
+                        field("sandboxed", submission.sandboxed() ? 1 : 0), field("sandbox", submission.sandbox())),
                 "\"tests\": " + array(tests)) + "\n";
+    }
+
+    private static String status(Results.Status status) {
+        return status.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** One line per grading test that passed, "exercise method", for GitHub Classroom's steps. */
@@ -209,7 +226,7 @@ final class Reports {
                     if: github.actor != 'github-classroom[bot]'
                     timeout-minutes: 30
                     env:
-                      COURSE_REPOSITORY: REPOSITORY
+                      COURSE_REPOSITORY: @REPOSITORY@
                     steps:
                       - name: The student's repository
                         uses: actions/checkout@v4
@@ -240,7 +257,7 @@ final class Reports {
                       - name: Grade every exercise
                         working-directory: .course
                         run: ./mvnw -B -q -pl grader compile exec:java -Dexec.args="--name=student .."
-                """.replace("REPOSITORY", repository));
+                """.replace("@REPOSITORY@", repository));
         var ids = new java.util.ArrayList<String>();
         for (var lesson : catalogue.lessons()) {
             for (var exercise : lesson.exercises()) {
@@ -300,28 +317,154 @@ final class Reports {
         return table.toString();
     }
 
-    /** A class's table: one row per student, one column per exercise, then the total. */
-    static String csv(Catalogue catalogue, List<Results.Submission> submissions) {
+    /** The columns before the scores, as Canvas's gradebook import reads them. */
+    static final List<String> STUDENT_COLUMNS = List.of("Student", "ID", "SIS User ID", "SIS Login ID", "Section");
+
+    /**
+     * A class's table, for a person and for a learning management system: one header row, then
+     * one row per student, no other row. The columns are those of Canvas's gradebook CSV
+     * ({@link #STUDENT_COLUMNS}, then one column per assignment), which Moodle's CSV import reads
+     * too: "Student" is the roster's name (the submission's folder without a roster), "SIS User
+     * ID" the roster's student id (Moodle: ID number); "ID", Canvas's own number for the user,
+     * "SIS Login ID" and "Section" are left empty. Each exercise's header says its maximum,
+     * "Exercise 1.1: Title (25 points)"; the last column, "Final Points (375 points)", is the
+     * total, which Canvas reads as its own computed column and leaves out of an import. When a
+     * submission was graded without a sandbox, that header says so.
+     */
+    static String csv(Catalogue catalogue, List<Results.Submission> submissions, Roster roster) {
         var exercises = catalogue.lessons().stream().flatMap(lesson -> lesson.exercises().stream()).toList();
-        var table = new StringBuilder("student");
-        exercises.forEach(exercise -> table.append(',').append(exercise.id()));
-        table.append(",total,sandbox\n");
-        table.append("max");
-        exercises.forEach(exercise -> table.append(',').append(exercise.maxPoints()));
-        table.append(',').append(catalogue.maxPoints()).append(",\n");
+        var header = new ArrayList<>(STUDENT_COLUMNS);
+        exercises.forEach(exercise -> header.add("Exercise " + exercise.id() + ": " + exercise.title() + " ("
+                + exercise.maxPoints() + " points)"));
+        boolean sandboxed = submissions.stream().allMatch(Results.Submission::sandboxed);
+        header.add("Final Points (" + catalogue.maxPoints() + " points" + (sandboxed ? "" : "; NOT SANDBOXED") + ")");
+        var table = new StringBuilder();
+        table.append(header.stream().map(Reports::csvField).collect(Collectors.joining(","))).append('\n');
+        var graded = new java.util.HashSet<String>();
         for (var submission : submissions) {
-            table.append(csvField(submission.name()));
+            graded.add(submission.name());
+            var student = roster.byFolder().get(submission.name());
+            var row = new ArrayList<String>(studentCells(submission.name(), student));
             for (var exercise : exercises) {
                 int score = submission.exercises().stream()
-                        .filter(graded -> graded.exercise().id().equals(exercise.id()))
+                        .filter(done -> done.exercise().id().equals(exercise.id()))
                         .mapToInt(Results.Exercise::score)
                         .sum();
-                table.append(',').append(score);
+                row.add(Integer.toString(score));
             }
-            table.append(',').append(submission.score()).append(',')
-                    .append(submission.sandboxed() ? "sandboxed" : "not sandboxed").append('\n');
+            row.add(Integer.toString(submission.score()));
+            table.append(row.stream().map(Reports::csvField).collect(Collectors.joining(","))).append('\n');
         }
+        // A student on the roster who handed in nothing: a row with no scores, which an import leaves as it is.
+        roster.byFolder().values().stream()
+                .filter(student -> !graded.contains(student.folder()))
+                .sorted(java.util.Comparator.comparing(Roster.Student::folder))
+                .forEach(student -> {
+                    var row = new ArrayList<String>(studentCells(student.folder(), student));
+                    exercises.forEach(exercise -> row.add(""));
+                    row.add("");
+                    table.append(row.stream().map(Reports::csvField).collect(Collectors.joining(","))).append('\n');
+                });
         return table.toString();
+    }
+
+    private static List<String> studentCells(String folder, Roster.Student student) {
+        String name = student == null || student.name().isEmpty() ? folder : student.name();
+        return List.of(name, "", student == null ? "" : student.id(), "", "");
+    }
+
+    /**
+     * One student's grading as JUnit XML, the report GitLab, Jenkins and CodeGrade read: a test
+     * suite per exercise, a test case per grading test (classname its test class, name its
+     * method) and one more for "all tests pass"; a test that failed has a {@code failure}, one
+     * that timed out, crashed or did not compile an {@code error}, each with its message and the
+     * exercise's hint. The exercise's score and maximum are the suite's properties.
+     */
+    static String junit(Results.Submission submission) {
+        var suites = new StringBuilder();
+        int tests = 0;
+        int failures = 0;
+        int errors = 0;
+        for (var exercise : submission.exercises()) {
+            var cases = new StringBuilder();
+            int suiteFailures = 0;
+            int suiteErrors = 0;
+            String hint = exercise.exercise().hint();
+            for (var test : exercise.tests()) {
+                cases.append("    <testcase classname=\"").append(xml(exercise.exercise().testClass())).append("\" name=\"")
+                        .append(xml(test.method())).append("\" time=\"0\"");
+                if (test.status() == Results.Status.PASSED) {
+                    cases.append("/>\n");
+                    continue;
+                }
+                String element = test.status() == Results.Status.FAILED ? "failure" : "error";
+                if (element.equals("failure")) {
+                    suiteFailures++;
+                } else {
+                    suiteErrors++;
+                }
+                cases.append(">\n      <").append(element).append(" message=\"").append(xml(test.message()))
+                        .append("\" type=\"").append(status(test.status())).append("\">").append(xml(test.message()))
+                        .append(hint.isEmpty() ? "" : xml("\n\n" + hint)).append("</").append(element).append(">\n")
+                        .append("    </testcase>\n");
+            }
+            cases.append("    <testcase classname=\"").append(xml(exercise.exercise().testClass()))
+                    .append("\" name=\"all tests pass\" time=\"0\"");
+            if (exercise.complete()) {
+                cases.append("/>\n");
+            } else {
+                suiteFailures++;
+                cases.append(">\n      <failure message=\"not every test of the exercise passed\" type=\"failed\">")
+                        .append(xml(exercise.summary())).append("</failure>\n    </testcase>\n");
+            }
+            int suiteTests = exercise.tests().size() + 1;
+            tests += suiteTests;
+            failures += suiteFailures;
+            errors += suiteErrors;
+            suites.append("  <testsuite name=\"").append(xml("Exercise " + exercise.exercise().id() + ": "
+                            + exercise.exercise().title())).append("\" tests=\"").append(suiteTests)
+                    .append("\" failures=\"").append(suiteFailures).append("\" errors=\"").append(suiteErrors)
+                    .append("\" skipped=\"0\" time=\"0\">\n")
+                    .append("    <properties>\n")
+                    .append(property("exercise", exercise.exercise().id()))
+                    .append(property("score", Integer.toString(exercise.score())))
+                    .append(property("max_score", Integer.toString(exercise.exercise().maxPoints())))
+                    .append(property("summary", exercise.summary()))
+                    .append("    </properties>\n")
+                    .append(cases)
+                    .append("  </testsuite>\n");
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<testsuites name=\"" + xml("Grading of " + submission.name() + ": " + submission.score() + " / "
+                        + submission.maxPoints() + " points" + (submission.sandboxed() ? "" : ", NOT SANDBOXED")) + "\""
+                + " tests=\"" + tests + "\" failures=\"" + failures + "\" errors=\"" + errors + "\""
+                + String.format(Locale.ROOT, " time=\"%.3f\">%n", submission.took().toMillis() / 1000.0)
+                + suites + "</testsuites>\n";
+    }
+
+    private static String property(String name, String value) {
+        return "      <property name=\"" + xml(name) + "\" value=\"" + xml(value) + "\"/>\n";
+    }
+
+    /** Text safe in XML 1.0, in an attribute or an element: escaped, and without the characters XML forbids. */
+    static String xml(String text) {
+        var safe = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '&' -> safe.append("&amp;");
+                case '<' -> safe.append("&lt;");
+                case '>' -> safe.append("&gt;");
+                case '"' -> safe.append("&quot;");
+                case '\n' -> safe.append("&#10;");
+                case '\r' -> safe.append("&#13;");
+                case '\t' -> safe.append("&#9;");
+                default -> {
+                    boolean allowed = c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF;
+                    safe.appendCodePoint(allowed ? c : 0xFFFD);
+                }
+            }
+        });
+        return safe.toString();
     }
 
     private static String csvField(String value) {

@@ -151,6 +151,13 @@ public final class Benchmark {
     private record Row(String name, Load load) {}
 
     public static void main(String[] args) throws Exception {
+        // The benchmark has no options: --help says so and exits 0, anything else is a mistake.
+        if (args.length > 0) {
+            boolean help = args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"));
+            (help ? System.out : System.err).println((help ? "" : "unknown argument '" + args[0] + "'; ")
+                    + "usage: Benchmark (no options: it runs every load against both servers on loopback)");
+            System.exit(help ? 0 : 1);
+        }
         var quiet = new PrintStream(OutputStream.nullOutputStream());
         var rows = List.of(
                 new Row("32 B frames, one at a time, 1 connection",
