@@ -46,12 +46,17 @@ public final class Terminal implements AutoCloseable {
      * lesson's compiled programs, which need nothing else), with the same host file as the test.
      */
     public static Terminal start(Class<?> mainClass, String... args) throws IOException {
-        Path classes;
+        // The lesson's classes, and the course's common ones they use (a module of their own; the
+        // fixtures name it only here, by name, since they are compiled without it).
+        var classPath = new java.util.LinkedHashSet<String>();
+        classPath.add(locationOf(mainClass).toString());
         try {
-            classes = Path.of(mainClass.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IOException("cannot tell where " + mainClass.getName() + " was loaded from", e);
+            var common = Class.forName("tcpcourse.common.Endpoints", false, mainClass.getClassLoader());
+            classPath.add(locationOf(common).toString());
+        } catch (ClassNotFoundException notUsed) {
+            // a program without the common classes needs only its own
         }
+        String classes = String.join(java.io.File.pathSeparator, classPath);
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
@@ -60,12 +65,20 @@ public final class Terminal implements AutoCloseable {
             command.add("-Djdk.net.hosts.file=" + hosts);
         }
         command.add("-cp");
-        command.add(classes.toString());
+        command.add(classes);
         command.add(mainClass.getName());
         command.addAll(List.of(args));
         // One stream for both, as a terminal shows them: errors in their place among the progress.
         var process = new ProcessBuilder(command).redirectErrorStream(true).start();
         return new Terminal(process);
+    }
+
+    private static Path locationOf(Class<?> type) throws IOException {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IOException("cannot tell where " + type.getName() + " was loaded from", e);
+        }
     }
 
     private void readOutput() {
