@@ -192,6 +192,11 @@ public final class Check {
         } catch (IOException noStub) {
             hint = "";
         }
+        if (hint.isEmpty()) {
+            // The student's file is the stub they were given: its Javadoc may be gone.
+            hint = "Hint: see exercise " + exercise.id() + " on lesson " + exercise.id().replaceFirst("\\..*", "")
+                    + "'s page; " + stub.getFileName() + " no longer has its Javadoc.";
+        }
         return new GradedExercise(exercise.id(), exercise.title(), testClass, List.copyOf(tests), hint);
     }
 
@@ -245,7 +250,7 @@ public final class Check {
         var lines = new ArrayList<String>();
         lines.add(Feedback.exerciseLine(exercise.id(), exercise.title(), result.score(), exercise.maxPoints(),
                 result.summary()));
-        if (!result.complete() && !result.notStarted() && !exercise.hint().isEmpty()) {
+        if (!result.complete() && !result.notStarted()) {
             lines.add("        " + exercise.hint());
         }
         if (traces) {
