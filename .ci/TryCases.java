@@ -47,8 +47,10 @@ public class TryCases {
         Path classes = lesson.resolve("target/classes");
         Path tests = lesson.resolve("target/test-classes");
         // The grader's own runner, compiled once; its file mode writes the same lines the grader reads.
+        // It words failures with testkit's Feedback, compiled with the lesson's tests.
         Path runner = Files.createTempDirectory("runner");
-        var sources = new ArrayList<String>(List.of("javac", "--release", "17", "-nowarn", "-d", runner.toString(), "-cp", libraries));
+        var sources = new ArrayList<String>(List.of("javac", "--release", "17", "-nowarn", "-d", runner.toString(), "-cp",
+                tests + java.io.File.pathSeparator + libraries));
         try (Stream<Path> files = Stream.concat(Files.walk(lesson.getParent().resolve("grader/src/runner/java")),
                 Files.walk(lesson.getParent().resolve("grader/src/channel/java/tcpcourse")))) {
             files.filter(f -> f.toString().endsWith(".java")).forEach(f -> sources.add(f.toString()));

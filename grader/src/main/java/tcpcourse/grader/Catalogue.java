@@ -1,6 +1,7 @@
 package tcpcourse.grader;
 
 import java.util.List;
+import tcpcourse.testkit.grading.Feedback;
 
 /** What the course grades: its lessons, their exercises, and each grading test's points. */
 record Catalogue(List<Lesson> lessons) {
@@ -25,13 +26,9 @@ record Catalogue(List<Lesson> lessons) {
             return tests.stream().mapToInt(Test::points).sum();
         }
 
-        /**
-         * The points for passing every test of the exercise: 60 % of the exercise's points. An
-         * exercise that is wrong in any way is not done, so a wrong solution keeps at most the
-         * other 40 %, test by test; the tests say where it went wrong.
-         */
+        /** The points for passing every test of the exercise; see {@link Feedback#completionPoints}. */
         int completionPoints() {
-            return (testPoints() * 3 + 1) / 2;
+            return Feedback.completionPoints(testPoints());
         }
 
         int maxPoints() {

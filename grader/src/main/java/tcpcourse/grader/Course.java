@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import tcpcourse.testkit.grading.Feedback;
 
 /**
  * The course's own, pristine parts, compiled once per grading run: each lesson's programs, the
@@ -86,14 +87,15 @@ final class Course {
         Path channel = visible.resolve("channel");
         failOnError("the grader's results channel (grader/src/channel/java)",
                 Javac.compile(Javac.sourcesUnder(root.resolve("grader/src/channel/java")), List.of(), null, channel));
-        Path runner = visible.resolve("runner");
-        var runnerClassPath = new ArrayList<>(List.of(channel));
-        runnerClassPath.addAll(copiedLibraries);
-        failOnError("the grader's test runner (grader/src/runner/java)",
-                Javac.compile(Javac.sourcesUnder(root.resolve("grader/src/runner/java")), runnerClassPath, null, runner));
         Path testkit = visible.resolve("testkit");
         failOnError("the test fixtures (testkit/java)",
                 Javac.compile(Javac.sourcesUnder(root.resolve("testkit/java")), copiedLibraries, null, testkit));
+        Path runner = visible.resolve("runner");
+        // The runner words each failure with testkit's Feedback, as the student's check does.
+        var runnerClassPath = new ArrayList<>(List.of(channel, testkit));
+        runnerClassPath.addAll(copiedLibraries);
+        failOnError("the grader's test runner (grader/src/runner/java)",
+                Javac.compile(Javac.sourcesUnder(root.resolve("grader/src/runner/java")), runnerClassPath, null, runner));
         var lessons = new ArrayList<LessonBuild>();
         for (Path module : lessonModules(root)) {
             String name = module.getFileName().toString();
@@ -294,21 +296,11 @@ final class Course {
 
     /**
      * The paragraph of an exercise stub's class Javadoc that starts with {@code label}
-     * ("Main idea:", "Hint:"), as plain text, or "".
+     * ("Main idea:", "Hint:"), as plain text, or ""; see {@link Feedback#paragraphOf}.
      */
     static String paragraphOf(Path stub, String label) {
         try {
-            String source = Files.readString(stub, StandardCharsets.UTF_8);
-            var paragraph = Pattern.compile(Pattern.quote(label) + "(.*?)(?=<p>|\\*/)", Pattern.DOTALL).matcher(source);
-            if (!paragraph.find()) {
-                return "";
-            }
-            return (label + paragraph.group(1))
-                    .replaceAll("(?m)^\\s*\\*", " ")
-                    .replaceAll("\\{@(?:code|link|linkplain) ([^}]*)}", "$1")
-                    .replaceAll("<[^>]+>", "")
-                    .replaceAll("\\s+", " ")
-                    .strip();
+            return Feedback.paragraphOf(Files.readString(stub, StandardCharsets.UTF_8), label);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

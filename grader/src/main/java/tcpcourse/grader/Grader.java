@@ -19,6 +19,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import tcpcourse.grader.Results.Status;
 import tcpcourse.grader.sandbox.Sandbox;
+import tcpcourse.testkit.grading.Feedback;
 
 /**
  * Grades one submission: takes each lesson's exercise sources, compiles them beside the course's
@@ -301,7 +302,7 @@ final class Grader {
             var test = exercise.tests().get(i);
             tests.add(results.getOrDefault(exercise.testClass() + "\t" + test.method(), rerun.tests().get(i)));
         }
-        return new Results.Exercise(exercise, summarize(tests, rerun.summary().startsWith("passed") ? List.of()
+        return new Results.Exercise(exercise, summarize(exercise, tests, rerun.summary().startsWith("passed") ? List.of()
                 : List.of(rerun.summary())), tests, rerun.log());
     }
 
@@ -319,7 +320,7 @@ final class Grader {
                     .toList();
             var problem = problems.get(exercise);
             collected.put(exercise.id(), new Results.Exercise(exercise,
-                    summarize(tests, problem == null ? List.of() : List.of(problem)), tests, logs.get(exercise)));
+                    summarize(exercise, tests, problem == null ? List.of() : List.of(problem)), tests, logs.get(exercise)));
         }
         return collected;
     }
@@ -433,17 +434,12 @@ final class Grader {
         return started;
     }
 
-    private static String summarize(List<Results.Test> tests, List<String> problems) {
-        long passed = tests.stream().filter(test -> test.status() == Status.PASSED).count();
-        if (passed == tests.size()) {
-            return "passed: all " + tests.size() + " tests";
-        }
-        if (!problems.isEmpty()) {
-            return problems.get(0) + (passed > 0 ? "; " + passed + " of " + tests.size() + " tests passed" : "");
-        }
-        var firstFailure = tests.stream().filter(test -> test.status() != Status.PASSED).findFirst().orElseThrow();
-        return (tests.size() - passed) + " of " + tests.size() + " tests failed; first, " + firstFailure.method()
-                + ": " + firstFailure.message();
+    /** What happened to an exercise, in the words the student's check uses too; see {@link Feedback#summary}. */
+    private static String summarize(Catalogue.Exercise exercise, List<Results.Test> tests, List<String> problems) {
+        var outcomes = tests.stream()
+                .map(test -> new Feedback.Outcome(test.method(), test.status() == Status.PASSED, test.message()))
+                .toList();
+        return Feedback.summary(exercise.id(), outcomes, problems);
     }
 
     /** Deletes a folder and everything in it, if it exists. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import tcpcourse.testkit.grading.Feedback;
 
 /**
  * The grading reports: one for a person ({@link #text}), one for a machine ({@link #json}), one
@@ -25,7 +26,7 @@ final class Reports {
         report.append(submission.sandboxed() ? "Tests ran " : "NOT SANDBOXED: tests ran ").append(submission.sandbox())
                 .append("\n\n");
         for (var lesson : submission.lessons()) {
-            report.append(String.format(Locale.ROOT, "Lesson %d (%s)%n", lesson.lesson().number(), lesson.lesson().module()));
+            report.append(Feedback.lessonHeading(lesson.lesson().number(), lesson.lesson().module())).append('\n');
             for (String note : lesson.notes()) {
                 report.append("  ").append(note).append('\n');
             }
@@ -33,14 +34,12 @@ final class Reports {
                 report.append("  for the instructor to look at: ").append(flag).append('\n');
             }
             for (var exercise : lesson.exercises()) {
-                report.append(String.format(Locale.ROOT, "  %-5s %-44s %3d / %-3d %s%n", exercise.exercise().id(),
-                        exercise.exercise().title(), exercise.score(), exercise.exercise().maxPoints(), exercise.summary()));
+                report.append(Feedback.exerciseLine(exercise.exercise().id(), exercise.exercise().title(),
+                        exercise.score(), exercise.exercise().maxPoints(), exercise.summary())).append('\n');
             }
-            report.append(String.format(Locale.ROOT, "  %-50s %3d / %-3d%n%n", "lesson " + lesson.lesson().number(),
-                    lesson.score(), lesson.maxPoints()));
+            report.append(Feedback.lessonLine(lesson.lesson().number(), lesson.score(), lesson.maxPoints())).append("\n\n");
         }
-        report.append(String.format(Locale.ROOT, "Total %48d / %-3d (%s)%n", submission.score(), submission.maxPoints(),
-                percent(submission.score(), submission.maxPoints())));
+        report.append(Feedback.totalLine(submission.score(), submission.maxPoints())).append('\n');
 
         var unfinished = submission.exercises().stream()
                 .filter(exercise -> exercise.score() < exercise.exercise().maxPoints())
@@ -65,10 +64,6 @@ final class Reports {
             }
         }
         return report.toString();
-    }
-
-    private static String percent(int score, int max) {
-        return max == 0 ? "-" : String.format(Locale.ROOT, "%.0f%%", 100.0 * score / max);
     }
 
     /** Every score and every test's outcome, for other programs. */

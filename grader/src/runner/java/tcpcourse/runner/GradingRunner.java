@@ -18,6 +18,7 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import tcpcourse.testkit.grading.Feedback;
 
 /**
  * Runs grading tests in this JVM and reports each event to the grader that started it, one line
@@ -32,8 +33,6 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * {@code class-failed CLASS - MESSAGE} when a class fails as a whole; {@code done} at the end.
  */
 public final class GradingRunner {
-
-    private static final int MESSAGE_LIMIT = 600;
 
     private GradingRunner() {}
 
@@ -77,7 +76,7 @@ public final class GradingRunner {
 
         @Override
         public void executionSkipped(TestIdentifier test, String reason) {
-            method(test).ifPresent(method -> results.println("skipped\t" + method + "\t" + oneLine(reason)));
+            method(test).ifPresent(method -> results.println("skipped\t" + method + "\t" + Feedback.oneLine(reason)));
         }
 
         @Override
@@ -88,14 +87,14 @@ public final class GradingRunner {
                 var source = test.getSource().filter(ClassSource.class::isInstance).map(ClassSource.class::cast);
                 if (source.isPresent()) {
                     result.getThrowable().ifPresent(failure -> results.println("class-failed\t"
-                            + source.get().getClassName() + "\t-\t" + oneLine(describe(failure))));
+                            + source.get().getClassName() + "\t-\t" + Feedback.failure(failure)));
                 }
                 return;
             }
             switch (result.getStatus()) {
                 case SUCCESSFUL -> results.println("passed\t" + method.get());
                 case FAILED, ABORTED -> results.println("failed\t" + method.get() + "\t"
-                        + oneLine(result.getThrowable().map(GradingRunner::describe).orElse("failed")));
+                        + result.getThrowable().map(Feedback::failure).orElse("failed"));
             }
         }
 
@@ -106,20 +105,5 @@ public final class GradingRunner {
                     .map(MethodSource.class::cast)
                     .map(source -> source.getClassName() + "\t" + source.getMethodName());
         }
-    }
-
-    /** What went wrong, in the test's own words: an assertion's message, or the exception. */
-    private static String describe(Throwable failure) {
-        String message = failure.getMessage();
-        if (failure instanceof AssertionError && message != null && !message.isBlank()) {
-            return message;
-        }
-        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    }
-
-    private static String oneLine(String text) {
-        // AssertJ puts the stack trace of an unexpected exception in its message: keep the words.
-        String flat = text.split("\\s+at [\\w.$]+\\(", 2)[0].replaceAll("\\s+", " ").strip();
-        return flat.length() > MESSAGE_LIMIT ? flat.substring(0, MESSAGE_LIMIT) + " ..." : flat;
     }
 }
