@@ -63,7 +63,6 @@ public final class ReconnectingClient implements AutoCloseable {
         return client;
     }
 
-    // tag::open[]
     private void open() throws IOException {
         var attempt = new Socket();
         try {
@@ -79,7 +78,6 @@ public final class ReconnectingClient implements AutoCloseable {
         }
         connection = attempt;
     }
-    // end::open[]
 
     /**
      * Sends every request, each as one frame with an id of its own, and returns their answers in
@@ -90,7 +88,6 @@ public final class ReconnectingClient implements AutoCloseable {
      * @throws IOException the last failure, when {@code settings.attempts()} attempts in a row to
      *     connect again have brought no answer
      */
-    // tag::request-all[]
     public List<byte[]> requestAll(List<byte[]> requests) throws IOException, InterruptedException {
         var ids = new int[requests.size()];
         Map<Integer, byte[]> unanswered = new LinkedHashMap<>();
@@ -111,13 +108,13 @@ public final class ReconnectingClient implements AutoCloseable {
                         continue; // the echo of a heartbeat
                     }
                     int id = ByteBuffer.wrap(frame).getInt();
-                    if (unanswered.remove(id) != null) { // <1>
+                    if (unanswered.remove(id) != null) {
                         answers.put(id, Arrays.copyOfRange(frame, ID_BYTES, frame.length));
                         failuresInARow = 0;
                     }
                 }
             } catch (IOException failed) {
-                reconnectAfter(failed); // <2>
+                reconnectAfter(failed);
             }
         }
         var inOrder = new ArrayList<byte[]>();
@@ -126,7 +123,6 @@ public final class ReconnectingClient implements AutoCloseable {
         }
         return inOrder;
     }
-    // end::request-all[]
 
     private void send(int id, byte[] request) throws IOException {
         byte[] frame = ByteBuffer.allocate(ID_BYTES + request.length).putInt(id).put(request).array();
@@ -151,7 +147,6 @@ public final class ReconnectingClient implements AutoCloseable {
      *     and the client has connected again, as {@code requestAll} does
      * @throws IOException the last failure, when connecting again gave up
      */
-    // tag::heartbeat[]
     public boolean heartbeat() throws IOException, InterruptedException {
         try {
             LengthPrefix.writeFrame(toServer, HEARTBEAT);
@@ -166,9 +161,7 @@ public final class ReconnectingClient implements AutoCloseable {
             return false;
         }
     }
-    // end::heartbeat[]
 
-    // tag::reconnect[]
     private void reconnectAfter(IOException failure) throws IOException, InterruptedException {
         connection.close(); // the old connection is done with: free it, and tell the server
         IOException last = failure;
@@ -194,7 +187,6 @@ public final class ReconnectingClient implements AutoCloseable {
         long ceiling = Math.min(settings.backoffCap().toMillis(), first << Math.min(failures - 1, 30));
         return Duration.ofMillis(random.nextLong(ceiling + 1));
     }
-    // end::reconnect[]
 
     /** Closes the connection. */
     @Override
