@@ -291,6 +291,8 @@ class ReconnectingClientTest {
                                 + "; after connecting again, send the requests that have no answer yet"
                         : "requestAll " + (outcome instanceof Throwable ? "threw " + outcome : "returned") + "; "
                                 + seen).isInstanceOf(List.class);
+                assertThat(second).withFailMessage("%s; connect again after a failure", seen).isNotNull();
+                assertThat(third).withFailMessage("%s; connect again after a failure", seen).isNotNull();
                 assertThat(second.receivedTexts()).withFailMessage("%s; send again only the requests that have no "
                         + "answer yet: \"r3\", \"r4\", \"r5\"", seen).containsExactly("r3", "r4", "r5");
                 assertThat(third.receivedTexts()).withFailMessage("%s; send again only the requests that have no "
@@ -364,6 +366,8 @@ class ReconnectingClientTest {
                 Link second = server.connection(2, Duration.ZERO);
                 assertAnswers(answers, requests, "when the first connection answered \"one\", then sent half an answer "
                         + "and ended");
+                assertThat(second).withFailMessage("requestAll returned its answers without a second connection")
+                        .isNotNull();
                 assertThat(second.receivedTexts()).withFailMessage("the first connection answered \"one\", then sent "
                         + "half an answer and ended; on the second the server got %s: half an answer is no answer, "
                         + "so send \"two\" and \"three\" again, and only them", quoted(second.receivedTexts()))
@@ -513,9 +517,9 @@ class ReconnectingClientTest {
                         + "SO_KEEPALIVE alone would notice only after hours", silent == null
                                 ? "had not returned " + CALL_WAIT.toSeconds() + " s later" : "gave " + silent)
                         .isEqualTo(false);
-                assertThat(server.connections()).withFailMessage("heartbeat() returned false but the client did not "
-                        + "connect again: when the echo does not come, connect again, as after any failure")
-                        .isGreaterThanOrEqualTo(2);
+                assertThat(server.connection(2, CALL_WAIT)).withFailMessage("heartbeat() returned false but the "
+                        + "client did not connect again: when the echo does not come, connect again, as after any "
+                        + "failure").isNotNull();
                 var after = answers(requestAll(client, requests("after")), "the new connection echoes");
                 assertAnswers(after, requests("after"), "on the connection that heartbeat made");
             }
