@@ -1,47 +1,42 @@
 package tcpcourse.testkit;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import tcpcourse.common.Endpoints;
-import tcpcourse.common.Tap;
 
 /**
  * Records, for a lesson page, what the tap printed while the lesson's client talked to its server
  * through it: a real run on ephemeral ports, with the server's port shown as the default one
- * ({@value Endpoints#DEFAULT_PORT}) that the page's commands use.
+ * ({@value #SHOWN_PORT}) that the page's commands use. The test starts the server and the tap
+ * (the tap is in {@code common}, which the fixtures do not depend on).
  */
 public final class TapTranscript {
 
+    /** The port the pages' commands use: the lessons' default, Node's example's. */
+    public static final int SHOWN_PORT = 8124;
+
     private TapTranscript() {}
 
-    /** What a client run returned: its exit status. */
+    /** A run of the lesson's client against the tap's port; returns its exit status. */
     @FunctionalInterface
     public interface ClientRun {
         int talkThrough(int tapPort) throws Exception;
     }
 
     /**
-     * Puts a tap in front of {@code server}, runs {@code client} against the tap, and writes what
-     * the tap printed to {@code tap.txt} in the lesson's transcripts.
+     * Runs {@code client} against the tap on {@code tapPort}, waits for the tap to print that the
+     * connection closed, and writes what it printed to {@code tap.txt} in the lesson's transcripts.
      *
      * @return the lines written
      */
-    public static List<String> record(InetSocketAddress server, ClientRun client) throws Exception {
-        var log = new CapturedOutput();
-        try (var background = new Background(); var tap = Tap.listen("127.0.0.1", 0, server, log.printStream())) {
-            var tapping = background.run(tap::serve);
-            int status = background.callWhile(tapping, () -> client.talkThrough(tap.localAddress().getPort()));
-            if (status != 0) {
-                throw new AssertionError("the client exited with status " + status + " through the tap: " + log.lines());
-            }
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
-                    .until(() -> log.lines().stream().anyMatch(line -> line.endsWith(" closed")));
+    public static List<String> record(CapturedOutput tapLog, int tapPort, int serverPort, ClientRun client)
+            throws Exception {
+        int status = client.talkThrough(tapPort);
+        if (status != 0) {
+            throw new AssertionError("the client exited with status " + status + " through the tap: " + tapLog.lines());
         }
-        String serverPort = ":" + server.getPort();
-        var lines = log.lines().stream()
-                .map(line -> line.replace(serverPort, ":" + Endpoints.DEFAULT_PORT))
-                .toList();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> tapLog.lines().stream().anyMatch(line -> line.endsWith(" closed")));
+        var lines = tapLog.lines().stream().map(line -> line.replace(":" + serverPort, ":" + SHOWN_PORT)).toList();
         Transcripts.write("tap.txt", lines);
         return lines;
     }

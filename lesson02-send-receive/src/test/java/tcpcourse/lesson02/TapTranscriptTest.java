@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import tcpcourse.common.Tap;
 import tcpcourse.testkit.Background;
 import tcpcourse.testkit.CapturedOutput;
 import tcpcourse.testkit.TapTranscript;
@@ -15,12 +16,15 @@ class TapTranscriptTest {
 
     @Test
     void recordsWhatTheTapSawBetweenTheClientAndTheServer() throws Exception {
+        var tapLog = new CapturedOutput();
         try (var background = new Background();
-                var server = Server.listen("127.0.0.1", 0, new CapturedOutput().printStream())) {
+                var server = Server.listen("127.0.0.1", 0, new CapturedOutput().printStream());
+                var tap = Tap.listen("127.0.0.1", 0, server.localAddress(), tapLog.printStream())) {
             background.run(server::serve);
+            background.run(tap::serve);
 
-            var lines = TapTranscript.record(server.localAddress(), port ->
-                    Client.run(new String[] {"--port=" + port}, 
+            var lines = TapTranscript.record(tapLog, tap.localAddress().getPort(), server.localAddress().getPort(),
+                    port -> Client.run(new String[] {"--port=" + port},
                     new java.io.ByteArrayInputStream("one\ntwo\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                     new CapturedOutput().printStream(), new CapturedOutput().printStream()));
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import tcpcourse.common.Tap;
 import tcpcourse.testkit.Background;
 import tcpcourse.testkit.CapturedOutput;
 import tcpcourse.testkit.TapTranscript;
@@ -15,13 +16,16 @@ class TapTranscriptTest {
 
     @Test
     void recordsWhatTheTapSawBetweenTheClientAndTheServer() throws Exception {
+        var tapLog = new CapturedOutput();
         try (var background = new Background();
                 var server = Server.listen("127.0.0.1", 0, LengthPrefix.DEFAULT_MAXIMUM,
-                        new CapturedOutput().printStream())) {
+                        new CapturedOutput().printStream());
+                var tap = Tap.listen("127.0.0.1", 0, server.localAddress(), tapLog.printStream())) {
             background.run(server::serve);
+            background.run(tap::serve);
 
-            var lines = TapTranscript.record(server.localAddress(), port ->
-                    Client.run(new String[] {"--port=" + port, "--count=3"},
+            var lines = TapTranscript.record(tapLog, tap.localAddress().getPort(), server.localAddress().getPort(),
+                    port -> Client.run(new String[] {"--port=" + port, "--count=3"},
                     new CapturedOutput().printStream(), new CapturedOutput().printStream()));
 
             assertThat(lines).first().asString().contains("connected");
