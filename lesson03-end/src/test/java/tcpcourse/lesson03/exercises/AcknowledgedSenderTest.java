@@ -79,6 +79,7 @@ class AcknowledgedSenderTest {
             connection.end();
         });
 
+        outcome.assertConnected();
         assertThat(ended.get())
                 .withFailMessage("the server waited %s for our end after the records and never saw it: this "
                         + "server answers only once it knows that no more records come; end our side "

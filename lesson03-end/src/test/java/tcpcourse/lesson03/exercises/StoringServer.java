@@ -121,13 +121,18 @@ final class StoringServer {
     /** What {@code send} did: returned a count, threw, or neither within {@link Wire#PROMPT}. */
     record Outcome(boolean connected, boolean returned, int count, Throwable thrown) {
 
-        /** The count {@code send} returned; fails, saying what happened instead, if it returned none. */
-        int count(String situation) {
+        /** Fails if {@code send} never connected to the server. */
+        void assertConnected() {
             if (!connected) {
                 fail(thrown != null
                         ? "send threw " + describe(thrown) + " before it connected to the server"
                         : "send never connected to the server within " + Wire.seconds(Wire.PROMPT));
             }
+        }
+
+        /** The count {@code send} returned; fails, saying what happened instead, if it returned none. */
+        int count(String situation) {
+            assertConnected();
             if (thrown != null) {
                 fail("%s, send threw %s instead of returning how many records the server acknowledged: "
                         + "a reset is an answer here, and the acknowledgements before it are still there to read",
