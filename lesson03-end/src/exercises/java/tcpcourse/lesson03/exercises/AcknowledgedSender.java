@@ -13,8 +13,9 @@ import java.util.List;
  * has stored with the line {@code ok\n}, in order, whenever it likes: one at a time, several at
  * once, or all of them after our end; then it ends its side. A server that fails resets the
  * connection instead, at any moment. Write the client: send the records, and return how many the
- * server acknowledged, so that the caller can send the others again later. The records are few
- * and short: they all fit in the connection's buffers, so you may write them all before you read.
+ * server acknowledged, so that the caller can send the others again later. The acknowledgements
+ * are short and few enough to wait in our receive buffer while we write, so you may write every
+ * record before you read any.
  *
  * <p>Example:
  *
