@@ -20,6 +20,7 @@ class NodePeersTest {
 
     private static final Path NODE_SERVER = Path.of("src/test/node/tutorial-server.js");
     private static final Path NODE_CLIENT = Path.of("src/test/node/tutorial-client.js");
+    private static final Path NODE_CONNECT_EVENT_CLIENT = Path.of("src/test/node/connect-event-client.js");
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     @Test
@@ -58,6 +59,24 @@ class NodePeersTest {
             await().atMost(WAIT).untilAsserted(() -> assertThat(log.lines())
                     .anyMatch(line -> line.startsWith("client connected: 127.0.0.1:"))
                     .anyMatch(line -> line.startsWith("client disconnected: 127.0.0.1:")));
+        }
+    }
+
+    @Test
+    void nodeClientWithAConnectListenerTalksToTheJavaServer() throws Exception {
+        try (var background = new Background();
+                var server = Server.listen("127.0.0.1", 0, new CapturedOutput().printStream(),
+                        new CapturedOutput().printStream())) {
+            background.run(server::serve);
+            String port = String.valueOf(server.localAddress().getPort());
+
+            try (var nodeClient = NodeProgram.start(NODE_CONNECT_EVENT_CLIENT, port, "127.0.0.1")) {
+                var output = nodeClient.awaitExit(WAIT);
+
+                assertThat(nodeClient.exitValue()).isZero();
+                assertThat(output.get(0)).isEqualTo("connected to server!");
+                assertThat(output).last().isEqualTo("disconnected from server");
+            }
         }
     }
 
