@@ -179,7 +179,8 @@ class StudentCheckTest {
             var compiler = ToolProvider.getSystemJavaCompiler();
             var errors = new StringWriter();
             var options = new ArrayList<>(List.of("--release", "17", "-encoding", "UTF-8", "-proc:none", "-d",
-                    classes.toString(), "-classpath", mainClasses().toString()));
+                    classes.toString(), "-classpath", mainClasses() + java.io.File.pathSeparator
+                            + System.getProperty("java.class.path")));
             var files = compiler.getStandardFileManager(null, Locale.ROOT, UTF_8).getJavaFileObjectsFromPaths(sources);
             boolean compiled = compiler.getTask(errors, null, null, options, null, files).call();
             assertThat(compiled).as("the checkout compiles: %s", errors).isTrue();
@@ -220,6 +221,11 @@ class StudentCheckTest {
 
         /** Where the lesson's tests are compiled: testkit, this class's, is compiled with them. */
         static Path testClasses() {
+            // The lesson's build says where (this class itself is testkit's, in a folder of its own).
+            String given = System.getProperty("course.test.classes");
+            if (given != null) {
+                return Path.of(given);
+            }
             try {
                 return Path.of(StudentCheckTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             } catch (URISyntaxException e) {
@@ -229,6 +235,10 @@ class StudentCheckTest {
 
         /** Where the lesson's programs (and the solutions the default build compiles) are. */
         static Path mainClasses() {
+            String given = System.getProperty("course.main.classes");
+            if (given != null) {
+                return Path.of(given);
+            }
             try {
                 var roots = new ArrayList<Path>();
                 String folder = exercisesPackage().replace('.', '/') + "/";
