@@ -43,12 +43,14 @@ public final class Server implements Closeable {
     /** Room for many clients connecting at once (the system caps it at net.core.somaxconn). */
     private static final int BACKLOG = 1024;
 
+    // tag::buffers[]
     /**
      * Each connection's buffer, in each direction. A read takes all that has arrived, up to this
      * much, in one system call: dozens of 1 KiB frames, hundreds of small ones; and the answers to
      * one read leave in one write. Bigger saves little more, and costs every connection.
      */
     private static final int BUFFER_SIZE = 32 * 1024;
+    // end::buffers[]
 
     private final ServerSocket listener;
     private final int maximum;

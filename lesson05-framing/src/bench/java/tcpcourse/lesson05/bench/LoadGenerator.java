@@ -243,7 +243,9 @@ final class LoadGenerator {
             }
         }
         Arrays.fill(batch, null);
-        int interest = connection.unsent.isEmpty() ? SelectionKey.OP_READ : SelectionKey.OP_READ | SelectionKey.OP_WRITE;
+        int interest = connection.unsent.isEmpty()
+                ? SelectionKey.OP_READ
+                : SelectionKey.OP_READ | SelectionKey.OP_WRITE;
         var key = connection.channel.keyFor(selector);
         if (key.interestOps() != interest) {
             key.interestOps(interest);

@@ -45,7 +45,8 @@ final class TextbookEchoServer {
                     return;
                 }
                 if (length < 0 || length > maximum) {
-                    System.out.println("closing a connection: a frame of " + Integer.toUnsignedString(length) + " bytes");
+                    System.out.println("closing a connection: a frame of " + Integer.toUnsignedString(length)
+                            + " bytes");
                     return;
                 }
                 byte[] payload = new byte[length];
