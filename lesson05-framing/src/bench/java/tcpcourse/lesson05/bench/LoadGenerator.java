@@ -18,7 +18,9 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -28,7 +30,8 @@ import java.util.Random;
  * <ul>
  *   <li>{@code echo PORT SIZE CONNECTIONS WINDOW MILLIS}: each connection keeps WINDOW frames of
  *       SIZE bytes in flight for MILLIS, then waits for the last answers; every answer is checked
- *       byte for byte against the frame sent. Answers {@code done FRAMES NANOS}.
+ *       byte for byte against the frame sent. Answers {@code done FRAMES NANOS}. The connections
+ *       stay open for the next {@code echo} to the same server with as many connections.
  *   <li>{@code open PORT COUNT BATCH}: opens COUNT connections, BATCH at a time, and has each
  *       echo one frame; keeps them open. Answers {@code open COUNT NANOS}.
  *   <li>{@code close}: closes the connections {@code open} made. Answers {@code closed}.
@@ -44,6 +47,13 @@ final class LoadGenerator {
     private static final int PAYLOADS = 8;
 
     private final List<Socket> held = new ArrayList<>();
+
+    /**
+     * The connections of the last {@code echo} to each server (by port), kept open for the next,
+     * so that a run measures frames on connections that are already there: a thread-per-connection
+     * server would otherwise start a thread at every slice, which Netty and Node never do.
+     */
+    private final Map<Integer, List<SocketChannel>> kept = new HashMap<>();
 
     private LoadGenerator() {}
 
@@ -70,12 +80,22 @@ final class LoadGenerator {
                 int connections = Integer.parseInt(words[3]);
                 int window = Integer.parseInt(words[4]);
                 long nanos = Long.parseLong(words[5]) * 1_000_000;
-                long[] result = connections == 1 && window == 1
-                        ? oneAtATime(server, frames(size), nanos)
-                        : inFlight(server, frames(size), connections, window, nanos);
-                yield "done " + result[0] + " " + result[1];
+                boolean oneAtATime = connections == 1 && window == 1;
+                var channels = connectionsTo(server, connections, oneAtATime);
+                try {
+                    long[] result = oneAtATime
+                            ? oneAtATime(channels.get(0), frames(size), nanos)
+                            : inFlight(channels, frames(size), window, nanos);
+                    yield "done " + result[0] + " " + result[1];
+                } catch (IOException | RuntimeException failure) {
+                    forget(server.getPort());
+                    throw failure;
+                }
             }
             case "open" -> {
+                for (int port : List.copyOf(kept.keySet())) {
+                    forget(port);
+                }
                 long start = System.nanoTime();
                 open(new InetSocketAddress(LOOPBACK, Integer.parseInt(words[1])), Integer.parseInt(words[2]),
                         Integer.parseInt(words[3]));
@@ -101,34 +121,62 @@ final class LoadGenerator {
         return frames;
     }
 
-    /** One connection, one frame at a time: send it, wait for the whole answer, check it, repeat. */
-    private static long[] oneAtATime(InetSocketAddress server, ByteBuffer[] frames, long nanos) throws IOException {
-        try (var channel = SocketChannel.open(server)) {
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            var answer = ByteBuffer.allocateDirect(frames[0].capacity());
-            long frame = 0;
-            long start = System.nanoTime();
-            long deadline = start + nanos;
-            long now;
-            do {
-                ByteBuffer sent = frames[(int) (frame % PAYLOADS)].duplicate();
-                while (sent.hasRemaining()) {
-                    channel.write(sent);
-                }
-                answer.clear();
-                while (answer.hasRemaining()) {
-                    if (channel.read(answer) == -1) {
-                        throw new EOFException("the server closed the connection after " + frame + " frames");
-                    }
-                }
-                if (answer.flip().compareTo(sent.flip()) != 0) {
-                    throw new IOException("frame " + frame + " came back different");
-                }
-                frame++;
-                now = System.nanoTime();
-            } while (now < deadline);
-            return new long[] {frame, now - start};
+    /**
+     * The connections of the last run against {@code server} if they are as many and in the same
+     * mode (blocking or not), else new ones.
+     */
+    private List<SocketChannel> connectionsTo(InetSocketAddress server, int count, boolean blocking)
+            throws IOException {
+        var channels = kept.get(server.getPort());
+        if (channels != null && channels.size() == count && channels.get(0).isBlocking() == blocking) {
+            return channels;
         }
+        forget(server.getPort());
+        channels = new ArrayList<>();
+        kept.put(server.getPort(), channels);
+        for (int i = 0; i < count; i++) {
+            var channel = SocketChannel.open(server);
+            channels.add(channel);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            channel.configureBlocking(blocking);
+        }
+        return channels;
+    }
+
+    private void forget(int port) throws IOException {
+        var channels = kept.remove(port);
+        if (channels != null) {
+            for (var channel : channels) {
+                channel.close();
+            }
+        }
+    }
+
+    /** One connection, one frame at a time: send it, wait for the whole answer, check it, repeat. */
+    private static long[] oneAtATime(SocketChannel channel, ByteBuffer[] frames, long nanos) throws IOException {
+        var answer = ByteBuffer.allocateDirect(frames[0].capacity());
+        long frame = 0;
+        long start = System.nanoTime();
+        long deadline = start + nanos;
+        long now;
+        do {
+            ByteBuffer sent = frames[(int) (frame % PAYLOADS)].duplicate();
+            while (sent.hasRemaining()) {
+                channel.write(sent);
+            }
+            answer.clear();
+            while (answer.hasRemaining()) {
+                if (channel.read(answer) == -1) {
+                    throw new EOFException("the server closed the connection after " + frame + " frames");
+                }
+            }
+            if (answer.flip().compareTo(sent.flip()) != 0) {
+                throw new IOException("frame " + frame + " came back different");
+            }
+            frame++;
+            now = System.nanoTime();
+        } while (now < deadline);
+        return new long[] {frame, now - start};
     }
 
     /** A connection of {@link #inFlight}: what it has sent, and how far it has read the answers. */
@@ -147,11 +195,11 @@ final class LoadGenerator {
     }
 
     /**
-     * {@code connections} connections on one thread, each keeping {@code window} frames in flight:
+     * The connections, on one thread, each keeping {@code window} frames in flight:
      * each answer, checked, lets the next frame go, until the time is up; then the last answers.
      */
-    private static long[] inFlight(InetSocketAddress server, ByteBuffer[] frames, int connections, int window,
-            long nanos) throws IOException {
+    private static long[] inFlight(List<SocketChannel> channels, ByteBuffer[] frames, int window, long nanos)
+            throws IOException {
         int size = frames[0].capacity() - 4;
         byte[][] payloads = new byte[PAYLOADS][size];
         for (int i = 0; i < PAYLOADS; i++) {
@@ -160,63 +208,55 @@ final class LoadGenerator {
         var all = new ArrayList<Connection>();
         var received = ByteBuffer.allocateDirect(256 * 1024);
         var batch = new ByteBuffer[64];
+        // Closing the selector at the end lets the next run register the same connections with its own.
         try (var selector = Selector.open()) {
-            try {
-                for (int i = 0; i < connections; i++) {
-                    var channel = SocketChannel.open(server);
-                    var connection = new Connection(channel);
-                    all.add(connection);
-                    channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                    channel.configureBlocking(false);
-                    channel.register(selector, SelectionKey.OP_READ, connection);
-                }
-                long start = System.nanoTime();
-                long deadline = start + nanos;
-                long end = start;
-                for (var connection : all) {
-                    for (int i = 0; i < window; i++) {
-                        queue(connection, frames);
-                    }
-                    send(connection, batch, selector);
-                }
-                long answered = 0;
-                long sent = (long) connections * window;
-                boolean sending = true;
-                while (answered < sent) {
-                    selector.select();
-                    for (var key : selector.selectedKeys()) {
-                        var connection = (Connection) key.attachment();
-                        if (key.isReadable()) {
-                            received.clear();
-                            if (connection.channel.read(received) == -1) {
-                                throw new EOFException("the server closed a connection after "
-                                        + connection.answered + " frames");
-                            }
-                            int newAnswers = check(connection, received.flip(), payloads, size);
-                            if (newAnswers > 0) {
-                                answered += newAnswers;
-                                end = System.nanoTime();
-                                sending = sending && end < deadline;
-                                if (sending) {
-                                    for (int i = 0; i < newAnswers; i++) {
-                                        queue(connection, frames);
-                                    }
-                                    sent += newAnswers;
-                                }
-                            }
-                        }
-                        if (key.isValid()) {
-                            send(connection, batch, selector);
-                        }
-                    }
-                    selector.selectedKeys().clear();
-                }
-                return new long[] {answered, end - start};
-            } finally {
-                for (var connection : all) {
-                    connection.channel.close();
-                }
+            for (var channel : channels) {
+                var connection = new Connection(channel);
+                all.add(connection);
+                channel.register(selector, SelectionKey.OP_READ, connection);
             }
+            long start = System.nanoTime();
+            long deadline = start + nanos;
+            long end = start;
+            for (var connection : all) {
+                for (int i = 0; i < window; i++) {
+                    queue(connection, frames);
+                }
+                send(connection, batch, selector);
+            }
+            long answered = 0;
+            long sent = (long) channels.size() * window;
+            boolean sending = true;
+            while (answered < sent) {
+                selector.select();
+                for (var key : selector.selectedKeys()) {
+                    var connection = (Connection) key.attachment();
+                    if (key.isReadable()) {
+                        received.clear();
+                        if (connection.channel.read(received) == -1) {
+                            throw new EOFException("the server closed a connection after "
+                                    + connection.answered + " frames");
+                        }
+                        int newAnswers = check(connection, received.flip(), payloads, size);
+                        if (newAnswers > 0) {
+                            answered += newAnswers;
+                            end = System.nanoTime();
+                            sending = sending && end < deadline;
+                            if (sending) {
+                                for (int i = 0; i < newAnswers; i++) {
+                                    queue(connection, frames);
+                                }
+                                sent += newAnswers;
+                            }
+                        }
+                    }
+                    if (key.isValid()) {
+                        send(connection, batch, selector);
+                    }
+                }
+                selector.selectedKeys().clear();
+            }
+            return new long[] {answered, end - start};
         }
     }
 
