@@ -235,6 +235,14 @@ public final class Benchmark {
         var with = new LinkedHashMap<String, Long>();
         var threads = new LinkedHashMap<String, Long>();
         var seconds = new LinkedHashMap<String, Double>();
+        // Every connection from the load generator takes a port of the system's ephemeral range.
+        String[] range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim()
+                .split("\\s+");
+        long ports = Long.parseLong(range[1]) - Long.parseLong(range[0]) + 1;
+        if (ports < CONNECTIONS + 1000) {
+            return List.of("10,000 connections at once: not measured, the ephemeral port range holds only " + ports
+                    + " ports (/proc/sys/net/ipv4/ip_local_port_range)");
+        }
         long limit = load.openFileLimit();
         for (var command : commands.entrySet()) {
             String name = command.getKey();
@@ -272,7 +280,7 @@ public final class Benchmark {
 
     /** How many threads were running or waiting to run, on average over the last minute: others' work too. */
     private static String loadAverage() throws IOException {
-        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        return Files.readAllLines(Path.of("/proc/loadavg")).get(0).split(" ")[0];
     }
 
     private static String heading(String last) {
