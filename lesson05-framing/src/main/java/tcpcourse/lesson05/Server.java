@@ -2,9 +2,16 @@ package tcpcourse.lesson05;
 
 import static tcpcourse.common.Addresses.describe;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -36,9 +43,14 @@ public final class Server implements Closeable {
     /** Room for many clients connecting at once (the system caps it at net.core.somaxconn). */
     private static final int BACKLOG = 1024;
 
-    /** Buffers big enough for many small frames per system call, in each direction, and small
-     * enough that a thousand connections take 32 MiB for them. */
-    private static final int BUFFER_SIZE = 16 * 1024;
+    // tag::buffers[]
+    /**
+     * Each connection's buffer, in each direction. A read takes all that has arrived, up to this
+     * much, in one system call: dozens of 1 KiB frames, hundreds of small ones; and the answers to
+     * one read leave in one write. Bigger saves little more, and costs every connection.
+     */
+    private static final int BUFFER_SIZE = 32 * 1024;
+    // end::buffers[]
 
     private final ServerSocket listener;
     private final int maximum;
@@ -78,19 +90,16 @@ public final class Server implements Closeable {
     private void echoFrames(Socket connection) {
         String client = describe(connection.getRemoteSocketAddress());
         try (connection) {
-            var fromClient = new FrameReader(connection.getInputStream(), maximum, BUFFER_SIZE);
-            var toClient = new FrameWriter(connection.getOutputStream(), BUFFER_SIZE);
+            // The answers leave in batches of the server's own making (below): send each batch
+            // at once, not held back until the client acknowledges the last (Nagle's algorithm).
+            connection.setTcpNoDelay(true);
+            var toClient = new DataOutputStream(new BufferedOutputStream(connection.getOutputStream(), BUFFER_SIZE));
+            var fromClient = new DataInputStream(new BufferedInputStream(
+                    answersFirst(connection.getInputStream(), toClient), BUFFER_SIZE));
             byte[] frame;
-            while ((frame = fromClient.readFrame()) != null) {
-                toClient.writeFrame(frame);
-                // Flush only when no frame that has already arrived is waiting: a client that
-                // sends many frames at once gets its answers in few large writes, and one that
-                // waits for each answer gets it at once.
-                if (!fromClient.hasBufferedInput()) {
-                    toClient.flush();
-                }
+            while ((frame = LengthPrefix.readFrame(fromClient, maximum)) != null) {
+                LengthPrefix.writeFrame(toClient, frame);
             }
-            toClient.flush();
         } catch (FrameTooLargeException tooLarge) {
             log.println("closing " + client + ": " + tooLarge.getMessage());
         } catch (EOFException cutShort) {
@@ -102,6 +111,25 @@ public final class Server implements Closeable {
         }
     }
     // end::echo-frames[]
+
+    // tag::answers-first[]
+    /**
+     * The connection's input, which sends the answers waiting in {@code toClient} whenever it
+     * reads from the network, since that read may wait. A client waiting for its answers gets
+     * them before the server waits for it; a client sending many frames at once gets their
+     * answers in one write, because the frames it sent arrive together, in one read.
+     */
+    private static InputStream answersFirst(InputStream fromNetwork, OutputStream toClient) {
+        return new FilterInputStream(fromNetwork) {
+            // BufferedInputStream, the only reader of this stream, reads it only through this method.
+            @Override
+            public int read(byte[] into, int offset, int length) throws IOException {
+                toClient.flush();
+                return super.read(into, offset, length);
+            }
+        };
+    }
+    // end::answers-first[]
 
     /** Stops accepting; open connections go on until their clients end them. */
     @Override

@@ -75,6 +75,22 @@ class ServerTest {
     }
 
     @Test
+    void answersAFrameWhileTheNextHasOnlyBegunToArrive() throws Exception {
+        withServer((server, log) -> {
+            try (var peer = Peer.connect(server.localAddress())) {
+                // In one write: a whole frame, then the first two bytes of the next one's length.
+                LengthPrefix.writeFrame(peer.out, "whole".getBytes(UTF_8));
+                peer.out.write(new byte[] {0, 0});
+                peer.out.flush();
+
+                byte[] answer = LengthPrefix.readFrame(peer.in, 100);
+
+                assertThat(answer).isEqualTo("whole".getBytes(UTF_8));
+            }
+        });
+    }
+
+    @Test
     void aFrameOverTheMaximumClosesOnlyItsConnection() throws Exception {
         withServer((server, log) -> {
             try (var good = Peer.connect(server.localAddress()); var bad = Peer.connect(server.localAddress())) {

@@ -1,249 +1,434 @@
 package tcpcourse.lesson05.bench;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import tcpcourse.lesson05.LengthPrefix;
 import tcpcourse.lesson05.Server;
 
 /**
- * Drives the lesson's server and a Netty server with the same load, in one run, and prints
- * frames per second and the 99th percentile round trip for each. Every echoed frame is checked
- * byte for byte. Each row runs twice per server, alternating, and the better run is shown.
+ * Lesson 5's server against three peers speaking the same wire format, in one run: Netty, Node's
+ * {@code net} and a textbook thread-per-connection Java server. Each server runs in a process of
+ * its own, and the load generator in another; every answer is checked byte for byte. Each row
+ * runs three times per server, each run in slices, the servers taking turns slice by slice, and
+ * the table shows the medians and whether the lesson's server is at least as fast as the best of
+ * the others. Then a fresh process of each server holds 10,000 connections open at once, and the
+ * table shows the memory it takes.
  *
- * <p>{@code ./mvnw -q -pl lesson05-framing -Pbench compile exec:java@bench}
+ * <p>{@code ./mvnw -q -pl lesson05-framing -Pbench compile exec:java@bench} runs it in full;
+ * {@code -Dexec.args=--quick} runs shorter slices; {@code -Dexec.args=--record} runs it in full
+ * and writes the table to {@code src/bench/recorded/bench.txt}, which the lesson's page shows.
+ * Without {@code --record}, the run fails (exit status 1) if that table has another format than
+ * this benchmark's.
  */
 public final class Benchmark {
+
+    /** A row of the table: frames of {@code size} bytes, {@code window} in flight on each connection. */
+    record Row(String label, int size, int connections, int window) {}
+
+    /**
+     * How a row is timed: a warm-up per server, then runs made of slices, the servers taking
+     * turns slice by slice, so that whatever else the machine does in the meantime falls on all
+     * of them alike.
+     */
+    record Timing(long warmUpMillis, int slicesPerRun, long sliceMillis) {
+
+        double runSeconds() {
+            return slicesPerRun * sliceMillis / 1000.0;
+        }
+    }
+
+    static final List<Row> ROWS = List.of(
+            new Row("64 B, one at a time", 64, 1, 1),
+            new Row("64 B, 64 in flight", 64, 1, 64),
+            new Row("1 KiB, 16 connections, 16 in flight", 1024, 16, 16),
+            new Row("1 MiB, 4 in flight", 1 << 20, 1, 4));
+
+    /** The servers, in the table's order, and how each serves the format. */
+    static final Map<String, String> HOW = orderedMap(
+            "lesson", "lesson05.Server: a thread per connection, LengthPrefix, answers sent before each read",
+            "Netty", "LengthFieldBasedFrameDecoder, LengthFieldPrepender, a flush per read; NIO, default loops",
+            "Node", "net, framing by hand, the answers to a chunk corked into one write; one thread",
+            "textbook", "a thread per connection, Data streams over 8 KiB buffers, a flush per frame");
+
+    static final List<String> SERVERS = List.copyOf(HOW.keySet());
+
+    static final int RUNS = 3;
+    static final Timing FULL = new Timing(1000, 10, 200);
+    static final Timing QUICK = new Timing(300, 4, 100);
+    static final int CONNECTIONS = 10_000;
+    /** Connections opened at once: fewer than any of the servers' listen backlogs. */
+    static final int CONNECTING_AT_ONCE = 50;
+
+    /** Bumped by hand when the table's layout changes in a way the fingerprint below cannot see. */
+    private static final int LAYOUT = 5;
+
+    static final Path RECORDED = Path.of("src/bench/recorded/bench.txt");
+    static final String RECORD_COMMAND =
+            "./mvnw -q -pl lesson05-framing -Pbench compile exec:java@bench -Dexec.args=--record";
 
     private static final int MAXIMUM = LengthPrefix.DEFAULT_MAXIMUM;
 
     private Benchmark() {}
 
-    /** What one run measured. */
-    record Result(long frames, double seconds, long[] roundTripsNanos) {
-
-        double framesPerSecond() {
-            return frames / seconds;
-        }
-
-        double p99Micros() {
-            long[] sorted = roundTripsNanos.clone();
-            Arrays.sort(sorted);
-            return sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] / 1000.0;
-        }
-    }
-
-    /** One row of the table: a load, run against a server's address. */
-    @FunctionalInterface
-    interface Load {
-        Result run(InetSocketAddress server, double scale) throws Exception;
-    }
-
-    /** A few different payloads of one size, to send in turn and to check the echoes against. */
-    private static byte[][] payloads(int size) {
-        var random = new Random(size);
-        byte[][] payloads = new byte[8][size];
-        for (byte[] payload : payloads) {
-            random.nextBytes(payload);
-        }
-        return payloads;
-    }
-
-    private static void check(byte[] answer, byte[] sent, long number) throws IOException {
-        if (!Arrays.equals(answer, sent)) {
-            throw new IOException("frame " + number + " came back different");
-        }
-    }
-
-    /** {@code connections} clients, each sending a frame and waiting for its echo, {@code framesEach} times. */
-    static Result oneAtATime(InetSocketAddress server, int size, int connections, int framesEach) throws Exception {
-        byte[][] payloads = payloads(size);
-        ExecutorService clients = Executors.newFixedThreadPool(connections);
-        try {
-            var results = new ArrayList<Future<long[]>>();
-            long start = System.nanoTime();
-            for (int c = 0; c < connections; c++) {
-                results.add(clients.submit((Callable<long[]>) () -> {
-                    long[] roundTrips = new long[framesEach];
-                    try (var socket = new Socket(server.getAddress(), server.getPort())) {
-                        socket.setTcpNoDelay(true);
-                        var in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16));
-                        var out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
-                        for (int i = 0; i < framesEach; i++) {
-                            byte[] sent = payloads[i % payloads.length];
-                            long before = System.nanoTime();
-                            LengthPrefix.writeFrame(out, sent);
-                            out.flush();
-                            check(LengthPrefix.readFrame(in, MAXIMUM), sent, i);
-                            roundTrips[i] = System.nanoTime() - before;
-                        }
-                    }
-                    return roundTrips;
-                }));
-            }
-            var all = new ArrayList<long[]>();
-            for (var result : results) {
-                all.add(result.get());
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return new Result((long) connections * framesEach, seconds,
-                    all.stream().flatMapToLong(Arrays::stream).toArray());
-        } finally {
-            clients.shutdownNow();
-        }
-    }
-
-    /** One client that keeps up to {@code window} frames in flight; round trip = answer time - send time. */
-    static Result pipelined(InetSocketAddress server, int size, int frames, int window) throws Exception {
-        byte[][] payloads = payloads(size);
-        long[] sentAt = new long[frames];
-        long[] roundTrips = new long[frames];
-        var inFlight = new Semaphore(window);
-        try (var socket = new Socket(server.getAddress(), server.getPort())) {
-            socket.setTcpNoDelay(true);
-            var in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16));
-            var out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
-            ExecutorService writer = Executors.newSingleThreadExecutor();
-            try {
-                long start = System.nanoTime();
-                Future<?> writing = writer.submit((Callable<Void>) () -> {
-                    for (int i = 0; i < frames; i++) {
-                        if (!inFlight.tryAcquire()) {
-                            out.flush(); // the window is full: send what is buffered, then wait
-                            inFlight.acquire();
-                        }
-                        sentAt[i] = System.nanoTime();
-                        LengthPrefix.writeFrame(out, payloads[i % payloads.length]);
-                    }
-                    out.flush();
-                    return null;
-                });
-                for (int i = 0; i < frames; i++) {
-                    check(LengthPrefix.readFrame(in, MAXIMUM), payloads[i % payloads.length], i);
-                    roundTrips[i] = System.nanoTime() - sentAt[i];
-                    inFlight.release();
-                }
-                writing.get();
-                return new Result(frames, (System.nanoTime() - start) / 1e9, roundTrips);
-            } finally {
-                writer.shutdownNow();
-            }
-        }
-    }
-
-    private record Row(String name, Load load) {}
-
     public static void main(String[] args) throws Exception {
-        // The benchmark has no options: --help says so and exits 0, anything else is a mistake.
-        if (args.length > 0) {
-            boolean help = args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"));
-            (help ? System.out : System.err).println((help ? "" : "unknown argument '" + args[0] + "'; ")
-                    + "usage: Benchmark (no options: it runs every load against both servers on loopback)");
-            System.exit(help ? 0 : 1);
+        var options = List.of(args);
+        boolean quick = options.contains("--quick");
+        boolean record = options.contains("--record");
+        String usage = "usage: Benchmark [--quick | --record]: --record writes a full run for the page";
+        if (options.equals(List.of("--help")) || options.equals(List.of("-h"))) {
+            System.out.println(usage);
+            System.exit(0);
         }
-        var quiet = new PrintStream(OutputStream.nullOutputStream());
-        var rows = List.of(
-                new Row("32 B frames, one at a time, 1 connection",
-                        (server, scale) -> oneAtATime(server, 32, 1, (int) (20_000 * scale))),
-                new Row("32 B frames, pipelined (256 in flight), 1 connection",
-                        (server, scale) -> pipelined(server, 32, (int) (400_000 * scale), 256)),
-                new Row("1 KiB frames, one at a time, 16 connections",
-                        (server, scale) -> oneAtATime(server, 1024, 16, (int) (3_000 * scale))),
-                new Row("1 MiB frames, one at a time, 1 connection",
-                        (server, scale) -> oneAtATime(server, 1 << 20, 1, (int) (60 * scale))));
-        System.out.printf(Locale.ROOT, "Java %s, %d cores%n", Runtime.version(), Runtime.getRuntime().availableProcessors());
-        try (var lesson = Server.listen("127.0.0.1", 0, MAXIMUM, quiet); var netty = new NettyEchoServer(MAXIMUM)) {
-            var serving = new Thread(() -> {
-                try {
-                    lesson.serve();
-                } catch (IOException failure) {
-                    failure.printStackTrace();
+        if (record && quick || !List.of("--quick", "--record").containsAll(options)) {
+            String wrong = options.stream().filter(option -> !List.of("--quick", "--record").contains(option)).findFirst()
+                    .map(option -> "unknown argument '" + option + "'; ").orElse("--quick and --record do not go together; ");
+            System.err.println(wrong + usage);
+            System.exit(1);
+        }
+        Path module = Path.of(System.getProperty("bench.basedir", "."));
+        var commands = serverCommands(module);
+        var lines = new ArrayList<String>();
+        long began = System.nanoTime();
+        String loadBefore = loadAverage();
+        try (var load = Peer.start("load generator", java(LoadGenerator.class))) {
+            lines.addAll(describe(quick ? QUICK : FULL));
+            lines.add("");
+            var servers = new LinkedHashMap<String, Running>();
+            try {
+                for (var command : commands.entrySet()) {
+                    servers.put(command.getKey(), Running.start(command.getKey(), command.getValue()));
                 }
-            }, "lesson server");
-            serving.setDaemon(true);
-            serving.start();
-
-            int unchanged = NettyClientCheck.check(lesson.localAddress(), 300);
-            System.out.println("checking peers: a Netty client (LengthFieldPrepender(4)) against the lesson's server: "
-                    + unchanged + " of 300 frames back unchanged");
-            if (unchanged != 300) {
-                throw new IOException("the Netty client did not get every frame back unchanged");
-            }
-            System.out.println();
-            System.out.printf(Locale.ROOT, "%-54s %13s %11s %13s %11s %7s%n", "", "lesson fr/s", "lesson p99",
-                    "Netty fr/s", "Netty p99", "ratio");
-            for (var row : rows) {
-                row.load().run(lesson.localAddress(), 0.2); // warm-up
-                row.load().run(netty.address(), 0.2);
-                Result bestLesson = null;
-                Result bestNetty = null;
-                for (int round = 0; round < 2; round++) {
-                    bestLesson = better(bestLesson, row.load().run(lesson.localAddress(), 1));
-                    bestNetty = better(bestNetty, row.load().run(netty.address(), 1));
+                lines.addAll(checkNettyClient(servers.get("lesson")));
+                lines.add("");
+                lines.addAll(rows(servers, load, quick ? QUICK : FULL));
+            } finally {
+                for (var server : servers.values()) {
+                    server.peer().close();
                 }
-                System.out.printf(Locale.ROOT, "%-54s %13.0f %9.0f µs %13.0f %9.0f µs %6.2fx%n", row.name(),
-                        bestLesson.framesPerSecond(), bestLesson.p99Micros(),
-                        bestNetty.framesPerSecond(), bestNetty.p99Micros(),
-                        bestLesson.framesPerSecond() / bestNetty.framesPerSecond());
             }
-            System.out.println();
-            memoryWithAThousandConnections(lesson);
+            lines.add("");
+            lines.addAll(connections(commands, load));
+        }
+        lines.add("");
+        String loadAfter = loadAverage();
+        lines.add(String.format(Locale.ROOT, "The benchmark took %.0f s; the machine's load average (1 minute) was %s"
+                + " at the start, %s at the end.", (System.nanoTime() - began) / 1e9, loadBefore, loadAfter));
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (Double.parseDouble(loadBefore) > cores || Double.parseDouble(loadAfter) > cores) {
+            System.err.println("the machine was busy with other work (a load average over its " + cores + " cores):"
+                    + " close rows may have come out either way; a table for the page wants a quiet machine");
+        }
+        lines.forEach(System.out::println);
+        Files.createDirectories(module.resolve("target/transcripts"));
+        Files.write(module.resolve("target/transcripts/bench.txt"), lines, UTF_8);
+        System.exit(compareWithRecorded(module.resolve(RECORDED), lines, record));
+    }
+
+    /** How to start each server, in a process of its own, listening on 127.0.0.1 and a port the system chooses. */
+    private static Map<String, List<String>> serverCommands(Path module) throws URISyntaxException {
+        var commands = new LinkedHashMap<String, List<String>>();
+        var lesson = java(Server.class);
+        lesson.addAll(List.of("--port=0", "--max-frame=" + MAXIMUM));
+        commands.put("lesson", lesson);
+        var netty = java(NettyEchoServer.class);
+        netty.add(String.valueOf(MAXIMUM));
+        commands.put("Netty", netty);
+        commands.put("Node", List.of("node", module.resolve("src/bench/node/echo-server.js").toString(),
+                String.valueOf(MAXIMUM)));
+        var textbook = java(TextbookEchoServer.class);
+        textbook.add(String.valueOf(MAXIMUM));
+        commands.put("textbook", textbook);
+        return commands;
+    }
+
+    /** A server's process, and the port it listens on. */
+    record Running(Peer peer, int port) {
+
+        static Running start(String name, List<String> command) throws IOException, InterruptedException {
+            var peer = Peer.start(name, command);
+            try {
+                return new Running(peer, peer.awaitPort());
+            } catch (IOException | InterruptedException failure) {
+                peer.close();
+                throw failure;
+            }
         }
     }
 
-    private static Result better(Result best, Result candidate) {
-        return best == null || candidate.framesPerSecond() > best.framesPerSecond() ? candidate : best;
+    /** {@code java -cp (this classpath) main}, with the Java that runs the benchmark. */
+    private static List<String> java(Class<?> main) throws URISyntaxException {
+        String java = ProcessHandle.current().info().command().orElse(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return new ArrayList<>(List.of(java, "-cp", classPath(), main.getName()));
     }
 
-    /** Opens 1000 connections to the lesson's server, each echoing a frame, and says what it costs. */
-    private static void memoryWithAThousandConnections(Server lesson) throws Exception {
-        System.gc();
-        long heapBefore = usedHeap();
-        int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
-        var clients = new ArrayList<Socket>();
-        try {
-            for (int i = 0; i < 1000; i++) {
-                var client = new Socket(lesson.localAddress().getAddress(), lesson.localAddress().getPort());
-                clients.add(client);
-                LengthPrefix.writeFrame(new DataOutputStream(client.getOutputStream()), new byte[] {(byte) i});
+    /** The benchmark's classpath: under exec:java, that of the class loader Maven made for it. */
+    private static String classPath() throws URISyntaxException {
+        if (Benchmark.class.getClassLoader() instanceof URLClassLoader loader && loader.getURLs().length > 0) {
+            var paths = new ArrayList<String>();
+            for (URL url : loader.getURLs()) {
+                paths.add(Path.of(url.toURI()).toString());
             }
-            int echoed = 0;
-            for (int i = 0; i < clients.size(); i++) {
-                byte[] answer = LengthPrefix.readFrame(new DataInputStream(clients.get(i).getInputStream()), 10);
-                echoed += answer != null && answer.length == 1 && answer[0] == (byte) i ? 1 : 0;
-            }
-            System.gc();
-            System.out.printf(Locale.ROOT,
-                    "1000 connections open at once: %d echoed, %d open on the server; %+d threads (256 KiB of stack"
-                            + " reserved each), heap used %+.1f MiB after GC (the 1000 client sockets included)%n",
-                    echoed, lesson.openConnections(), ManagementFactory.getThreadMXBean().getThreadCount() - threadsBefore,
-                    (usedHeap() - heapBefore) / 1048576.0);
-        } finally {
-            for (var client : clients) {
-                client.close();
+            return String.join(File.pathSeparator, paths);
+        }
+        return System.getProperty("java.class.path");
+    }
+
+    private static List<String> describe(Timing timing) throws Exception {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(line -> line.startsWith("model name")).map(line -> line.substring(line.indexOf(':') + 1).trim())
+                .findFirst().orElse("an unknown processor");
+        var node = new ProcessBuilder("node", "--version").start();
+        String nodeVersion = new String(node.getInputStream().readAllBytes(), UTF_8).trim();
+        node.waitFor(10, TimeUnit.SECONDS);
+        String netty = io.netty.util.Version.identify().get("netty-common").artifactVersion();
+        var lines = new ArrayList<String>();
+        lines.add("Lesson 5's server and three peers on 127.0.0.1, each in a process of its own,"
+                + " the load generator in another.");
+        lines.add(String.format(Locale.ROOT, "Measured %s on %s, %d cores, %s %s.", LocalDate.now(ZoneOffset.UTC), cpu,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+                System.getProperty("os.version")));
+        lines.add(String.format(Locale.ROOT, "Java %s, Node %s, Netty %s; benchmark format %s.", Runtime.version(),
+                nodeVersion, netty, fingerprint()));
+        lines.add(String.format(Locale.ROOT, "Runs of %.1f s in slices of %.1f s, the servers taking turns;"
+                + " before them, %.1f s", timing.runSeconds(), timing.sliceMillis() / 1000.0,
+                timing.warmUpMillis() / 1000.0));
+        lines.add("of warm-up per row and server, for every row first, then for each row again just before its runs;");
+        lines.add("each server's connections stay open from slice to slice within a row.");
+        HOW.forEach((name, how) -> lines.add(String.format(Locale.ROOT, "  %-9s %s", name, how)));
+        return lines;
+    }
+
+    /** A Netty client (LengthFieldPrepender) against the lesson's server: frames of many sizes come back unchanged. */
+    private static List<String> checkNettyClient(Running lesson) throws Exception {
+        int unchanged = NettyClientCheck.check(new InetSocketAddress("127.0.0.1", lesson.port()), 300);
+        if (unchanged != 300) {
+            throw new IOException("a Netty client got " + unchanged + " of 300 frames back unchanged from the lesson's"
+                    + " server");
+        }
+        return List.of("A Netty client (LengthFieldPrepender(4)) got 300 frames of 0 to 500 000 bytes back unchanged"
+                + " from the lesson's server.");
+    }
+
+    /**
+     * 10,000 connections open at once to each server in turn, and the memory they take: each
+     * server in a fresh process of its own, alone, so that nothing the rows did is counted.
+     */
+    private static List<String> connections(Map<String, List<String>> commands, Peer load) throws Exception {
+        var before = new LinkedHashMap<String, Long>();
+        var with = new LinkedHashMap<String, Long>();
+        var threads = new LinkedHashMap<String, Long>();
+        var seconds = new LinkedHashMap<String, Double>();
+        // Every connection from the load generator takes a port of the system's ephemeral range.
+        String[] range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim()
+                .split("\\s+");
+        long ports = Long.parseLong(range[1]) - Long.parseLong(range[0]) + 1;
+        if (ports < CONNECTIONS + 1000) {
+            return List.of("10,000 connections at once: not measured, the ephemeral port range holds only " + ports
+                    + " ports (/proc/sys/net/ipv4/ip_local_port_range)");
+        }
+        long limit = load.openFileLimit();
+        for (var command : commands.entrySet()) {
+            String name = command.getKey();
+            var server = Running.start(name, command.getValue());
+            try (var process = server.peer()) {
+                limit = Math.min(limit, process.openFileLimit());
+                if (limit < CONNECTIONS + 100) {
+                    return List.of("10,000 connections at once: not measured, the open-file limit is only " + limit
+                            + " (ulimit -H -n)");
+                }
+                before.put(name, process.status("VmRSS"));
+                System.err.printf(Locale.ROOT, "%s: opening %,d connections%n", name, CONNECTIONS);
+                String[] open = load.ask("open " + server.port() + " " + CONNECTIONS + " " + CONNECTING_AT_ONCE, 300)
+                        .split(" ");
+                with.put(name, process.status("VmRSS"));
+                threads.put(name, process.status("Threads"));
+                seconds.put(name, Long.parseLong(open[2]) / 1e9);
+                load.ask("close", 120);
             }
         }
+        var lines = new ArrayList<String>();
+        lines.add("10,000 connections open at once, each having echoed a frame, to a fresh process of each server");
+        lines.add(String.format(Locale.ROOT, "(its open-file limit raised to %d):", limit));
+        lines.add(heading(""));
+        lines.add(columns("resident memory before (MiB)", before, Benchmark::mebibytes));
+        lines.add(columns("resident memory with them open (MiB)", with, Benchmark::mebibytes));
+        var perConnection = new LinkedHashMap<String, Long>();
+        with.forEach((name, kib) -> perConnection.put(name, kib - before.get(name)));
+        lines.add(columns("more per connection (KiB)", perConnection,
+                kib -> String.format(Locale.ROOT, "%,.1f", kib / (double) CONNECTIONS)));
+        lines.add(columns("threads with them open", threads, count -> String.format(Locale.ROOT, "%,d", count)));
+        lines.add(columns("time to open them all (s)", seconds, time -> String.format(Locale.ROOT, "%.1f", time)));
+        return lines;
     }
 
-    private static long usedHeap() {
-        var memory = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        return memory.getUsed();
+    /** How many threads were running or waiting to run, on average over the last minute: others' work too. */
+    private static String loadAverage() throws IOException {
+        return Files.readAllLines(Path.of("/proc/loadavg")).get(0).split(" ")[0];
+    }
+
+    private static String heading(String last) {
+        var line = new StringBuilder(String.format(Locale.ROOT, "%-36s", ""));
+        SERVERS.forEach(server -> line.append(String.format(Locale.ROOT, " %10s", server)));
+        return line.append(last).toString();
+    }
+
+    private static String mebibytes(long kibibytes) {
+        return String.format(Locale.ROOT, "%,.0f", kibibytes / 1024.0);
+    }
+
+    private static <T> String columns(String label, Map<String, T> values, Function<T, String> format) {
+        var line = new StringBuilder(String.format(Locale.ROOT, "%-36s", label));
+        for (String server : SERVERS) {
+            line.append(String.format(Locale.ROOT, " %10s", format.apply(values.get(server))));
+        }
+        return line.toString();
+    }
+
+    /**
+     * Each row: a warm-up per server, then {@link #RUNS} runs per server, each made of slices, the
+     * servers taking turns slice by slice, the first to go changing from slice to slice.
+     */
+    private static List<String> rows(Map<String, Running> servers, Peer load, Timing timing) throws Exception {
+        var lines = new ArrayList<String>();
+        lines.add(String.format(Locale.ROOT, "Frames per second, the median of %d runs per server;"
+                + " every answer checked byte for byte:", RUNS));
+        lines.add(heading("  lesson / best peer"));
+        var slower = new ArrayList<String>();
+        // Every server, and the load generator, through every row once before any is measured:
+        // the Java ones compile their code as it runs, and the first row should not pay for it.
+        for (var row : ROWS) {
+            for (String name : SERVERS) {
+                slice(load, servers.get(name), row, timing.warmUpMillis());
+            }
+        }
+        for (var row : ROWS) {
+            for (String name : SERVERS) {
+                slice(load, servers.get(name), row, timing.warmUpMillis());
+            }
+            var frames = new LinkedHashMap<String, long[]>();
+            var nanos = new LinkedHashMap<String, long[]>();
+            SERVERS.forEach(name -> frames.put(name, new long[RUNS]));
+            SERVERS.forEach(name -> nanos.put(name, new long[RUNS]));
+            for (int slice = 0; slice < RUNS * timing.slicesPerRun(); slice++) {
+                int run = slice / timing.slicesPerRun();
+                for (int turn = 0; turn < SERVERS.size(); turn++) {
+                    String name = SERVERS.get((turn + slice) % SERVERS.size());
+                    long[] measured = slice(load, servers.get(name), row, timing.sliceMillis());
+                    frames.get(name)[run] += measured[0];
+                    nanos.get(name)[run] += measured[1];
+                }
+            }
+            var runs = new LinkedHashMap<String, double[]>();
+            var medians = new LinkedHashMap<String, Double>();
+            for (String name : SERVERS) {
+                double[] perSecond = new double[RUNS];
+                for (int run = 0; run < RUNS; run++) {
+                    perSecond[run] = frames.get(name)[run] / (nanos.get(name)[run] / 1e9);
+                }
+                runs.put(name, perSecond);
+                medians.put(name, median(perSecond));
+                System.err.printf(Locale.ROOT, "%s, %s: %s frames/s%n", row.label(), name, Arrays.toString(perSecond));
+            }
+            String best = SERVERS.stream().skip(1).max(Comparator.comparing(medians::get)).orElseThrow();
+            double ratio = medians.get("lesson") / medians.get(best);
+            String verdict;
+            if (ratio >= 1.0) {
+                verdict = "";
+            } else {
+                slower.add(row.label());
+                boolean overlap = Arrays.stream(runs.get("lesson")).max().orElseThrow()
+                        >= Arrays.stream(runs.get(best)).min().orElseThrow();
+                verdict = overlap ? ", BELOW 1 (the runs overlap)" : ", BELOW 1";
+            }
+            lines.add(columns(row.label(), medians, value -> String.format(Locale.ROOT, "%,.0f", value))
+                    + String.format(Locale.ROOT, "  %.2f× %s%s", ratio, best, verdict));
+        }
+        lines.add(slower.isEmpty()
+                ? "The lesson's server is at least 1.0 times as fast as the best peer on every row."
+                : String.format(Locale.ROOT, "The lesson's server is at least 1.0 times as fast as the best peer on %d"
+                        + " of %d rows, not on: %s.", ROWS.size() - slower.size(), ROWS.size(),
+                        String.join("; ", slower)));
+        return lines;
+    }
+
+    /** One slice of a row against one server, as the load generator measured it: frames answered, in how many ns. */
+    private static long[] slice(Peer load, Running server, Row row, long millis) throws Exception {
+        String[] done = load.ask(String.format(Locale.ROOT, "echo %d %d %d %d %d", server.port(), row.size(),
+                row.connections(), row.window(), millis), 60 + millis / 1000).split(" ");
+        return new long[] {Long.parseLong(done[1]), Long.parseLong(done[2])};
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        var map = new LinkedHashMap<String, String>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /**
+     * What the recorded table's numbers depend on, as a short hash: the rows, the servers, the
+     * runs and their length, the connections. A table recorded by a benchmark with another
+     * fingerprint is not this benchmark's table.
+     */
+    static String fingerprint() throws NoSuchAlgorithmException {
+        String definition = String.join("\n", "layout " + LAYOUT, ROWS.toString(), HOW.toString(),
+                "runs " + RUNS, FULL.toString(), "connections " + CONNECTIONS + " " + CONNECTING_AT_ONCE);
+        byte[] hash = MessageDigest.getInstance("SHA-256").digest(definition.getBytes(UTF_8));
+        return HexFormat.of().formatHex(hash, 0, 6);
+    }
+
+    /**
+     * With {@code --record}, writes the table for the lesson's page; otherwise checks that the
+     * table the page shows was recorded by a benchmark of this one's format.
+     *
+     * @return the exit status: 0, or 1 when the recorded table has another format
+     */
+    private static int compareWithRecorded(Path recorded, List<String> lines, boolean record) throws Exception {
+        if (record) {
+            RecordedTable.write(recorded, lines, RECORD_COMMAND);
+            System.err.println("recorded the table for the lesson's page: " + recorded);
+            return 0;
+        }
+        String format = Files.exists(recorded) ? RecordedTable.format(recorded) : "(no recorded table)";
+        if (format.equals(fingerprint())) {
+            System.err.println("the table on the lesson's page (" + RECORDED + ") has this benchmark's format, "
+                    + format);
+            return 0;
+        }
+        System.err.println("the table on the lesson's page (" + RECORDED + ") was recorded by a benchmark of"
+                + " format " + format + ", not this one's, " + fingerprint() + ": record it again with "
+                + RECORD_COMMAND);
+        return 1;
     }
 }
