@@ -322,7 +322,7 @@ final class Reports {
      * too: "Student" is the roster's name (the submission's folder without a roster), "SIS User
      * ID" the roster's student id (Moodle: ID number); "ID", Canvas's own number for the user,
      * "SIS Login ID" and "Section" are left empty. Each exercise's header says its maximum,
-     * "Exercise 1.1: Title (25 points)"; the last column, "Final Points (375 points)", is the
+     * "Exercise 1.1: Title (25 points)"; the last column, "Final Points (N points)", is the
      * total, which Canvas reads as its own computed column and leaves out of an import. When a
      * submission was graded without a sandbox, that header says so.
      */
