@@ -25,6 +25,31 @@ public final class LengthPrefix {
     // end::write-frame[]
 
     /**
+     * Reads a frame's length, blocking until all four bytes have arrived, and checks it.
+     *
+     * @return the length, at most {@code maximum}; or -1 if the peer ended the connection between
+     *     two frames
+     * @throws FrameTooLargeException if the length is over {@code maximum}
+     * @throws EOFException if the peer ended the connection in the middle of the length
+     */
+    // tag::read-length[]
+    public static int readLength(DataInputStream fromPeer, int maximum) throws IOException {
+        int first = fromPeer.read(); // <1>
+        if (first == -1) {
+            return -1; // a clean end: between two frames
+        }
+        byte[] rest = new byte[3];
+        fromPeer.readFully(rest); // <2>
+        long length = ((long) first << 24) | ((rest[0] & 0xFF) << 16) | ((rest[1] & 0xFF) << 8) | (rest[2] & 0xFF);
+        if (length > maximum) { // <3>
+            // Never allocate what the peer asks for before checking it.
+            throw new FrameTooLargeException(length, maximum);
+        }
+        return (int) length;
+    }
+    // end::read-length[]
+
+    /**
      * Reads one frame, blocking until all of it has arrived.
      *
      * @return the frame's bytes, or null if the peer ended the connection between two frames
@@ -33,20 +58,13 @@ public final class LengthPrefix {
      */
     // tag::read-frame[]
     public static byte[] readFrame(DataInputStream fromPeer, int maximum) throws IOException {
-        int first = fromPeer.read(); // <1>
-        if (first == -1) {
+        int length = readLength(fromPeer, maximum);
+        if (length == -1) {
             return null; // a clean end: between two frames
         }
-        // The rest of the length. readFully loops until it has every byte; a plain read could
-        // return fewer. EOFException if the stream ends first: the peer stopped mid-frame.
-        byte[] rest = new byte[3];
-        fromPeer.readFully(rest); // <2>
-        long length = ((long) first << 24) | ((rest[0] & 0xFF) << 16) | ((rest[1] & 0xFF) << 8) | (rest[2] & 0xFF);
-        if (length > maximum) { // <3>
-            // Never allocate what the peer asks for before checking it.
-            throw new FrameTooLargeException(length, maximum);
-        }
-        byte[] payload = new byte[(int) length];
+        byte[] payload = new byte[length];
+        // readFully loops until it has every byte; a plain read could return fewer.
+        // EOFException if the stream ends first: the peer stopped mid-frame.
         fromPeer.readFully(payload); // <4>
         return payload;
     }

@@ -25,7 +25,7 @@ import tcpcourse.common.Endpoints;
 
 /**
  * Lesson 5's server: it speaks the lesson's wire format (a 4-byte big-endian length, then that
- * many bytes) and sends every frame back unchanged. A frame over the maximum, a connection that
+ * many bytes) and sends every frame back unchanged, passing its bytes on as they arrive. A frame over the maximum, a connection that
  * stops in the middle of a frame, or any other failure ends only that connection, with one log
  * line; every other connection goes on.
  *
@@ -50,6 +50,12 @@ public final class Server implements Closeable {
      * one read leave in one write. Bigger saves little more, and costs every connection.
      */
     private static final int BUFFER_SIZE = 32 * 1024;
+
+    /**
+     * The most of a frame's payload a connection holds at once: a 1 MiB frame goes back in eight
+     * pieces, a few system calls each way, and a connection never holds more than this of it.
+     */
+    private static final int PIECE_SIZE = 128 * 1024;
     // end::buffers[]
 
     private final ServerSocket listener;
@@ -96,9 +102,10 @@ public final class Server implements Closeable {
             var toClient = new DataOutputStream(new BufferedOutputStream(connection.getOutputStream(), BUFFER_SIZE));
             var fromClient = new DataInputStream(new BufferedInputStream(
                     answersFirst(connection.getInputStream(), toClient), BUFFER_SIZE));
-            byte[] frame;
-            while ((frame = LengthPrefix.readFrame(fromClient, maximum)) != null) {
-                LengthPrefix.writeFrame(toClient, frame);
+            int length;
+            while ((length = LengthPrefix.readLength(fromClient, maximum)) != -1) {
+                toClient.writeInt(length);
+                passOn(fromClient, toClient, length);
             }
         } catch (FrameTooLargeException tooLarge) {
             log.println("closing " + client + ": " + tooLarge.getMessage());
@@ -111,6 +118,27 @@ public final class Server implements Closeable {
         }
     }
     // end::echo-frames[]
+
+    // tag::pass-on[]
+    /**
+     * Copies a frame's payload from the client back to it, a piece at a time, as it arrives: the
+     * answer to a big frame starts before the frame has all arrived, and no connection holds a
+     * whole frame in memory, only a piece of it.
+     *
+     * @throws EOFException if the client ended the connection before the whole payload
+     */
+    private static void passOn(DataInputStream fromClient, OutputStream toClient, int length) throws IOException {
+        byte[] piece = new byte[Math.min(length, PIECE_SIZE)];
+        for (int left = length; left > 0; ) {
+            int count = fromClient.read(piece, 0, Math.min(left, piece.length));
+            if (count == -1) {
+                throw new EOFException();
+            }
+            toClient.write(piece, 0, count);
+            left -= count;
+        }
+    }
+    // end::pass-on[]
 
     // tag::answers-first[]
     /**

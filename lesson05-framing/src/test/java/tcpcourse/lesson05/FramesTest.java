@@ -12,8 +12,10 @@ import java.io.EOFException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import tcpcourse.testkit.Transcripts;
 
 /** Length-prefix framing and the incremental decoder, in memory. */
 class FramesTest {
@@ -69,9 +71,12 @@ class FramesTest {
         assertThatThrownBy(() -> LengthPrefix.readFrame(cut, 100)).isInstanceOf(EOFException.class);
     }
 
+    /** How many random sequences of frames, each cut its own way, the decoder is fed. */
+    private static final int CUTTINGS = 300;
+
     @Test
     void anyChunkingOfAnyFramesDecodesToTheSameFrames() throws Exception {
-        for (long seed = 0; seed < 300; seed++) {
+        for (long seed = 0; seed < CUTTINGS; seed++) {
             var random = new Random(seed);
             var frames = randomFrames(random);
             var decoder = new FrameDecoder(1 << 20);
@@ -87,6 +92,7 @@ class FramesTest {
             }
             assertThat(decoder.inTheMiddleOfAFrame()).isFalse();
         }
+        Transcripts.attributes("frames-test.adoc", Map.of("frames-test-cuttings", CUTTINGS));
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -19,12 +21,30 @@ import org.junit.jupiter.api.Timeout;
 import tcpcourse.testkit.Background;
 import tcpcourse.testkit.CapturedOutput;
 import tcpcourse.testkit.Loopback;
+import tcpcourse.testkit.Transcripts;
 
 /** The lesson's server: the wire format exactly, and bad input costing only its own connection. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class ServerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+
+    /** The greedy client of {@link #aClientThatNeverReadsCostsOnlyItsOwnConnection}: frames of this size, */
+    private static final int GREEDY_FRAME = 64 * 1024;
+
+    /** this many of them, never reading an answer, */
+    private static final int GREEDY_FRAMES = 1024;
+
+    /** while the polite client makes this many round trips. */
+    private static final int POLITE_ROUND_TRIPS = 100;
+
+    /** The page says what these tests send in their words, from what they really sent: 1 MiB, 64 MiB. */
+    static String inUnits(long bytes) {
+        if (bytes % (1 << 20) == 0) {
+            return bytes / (1 << 20) + " MiB";
+        }
+        return bytes % 1024 == 0 ? bytes / 1024 + " KiB" : bytes + " bytes";
+    }
 
     /** A client of the server, speaking the wire format. */
     record Peer(Socket socket, DataInputStream in, DataOutputStream out) implements AutoCloseable {
@@ -72,6 +92,7 @@ class ServerTest {
                 assertThat(Arrays.equals(peer.echo(megabyte), megabyte)).isTrue();
             }
         });
+        Transcripts.attributes("server-echo-test.adoc", Map.of("server-test-largest-frame", inUnits(megabyte.length)));
     }
 
     @Test
@@ -86,6 +107,28 @@ class ServerTest {
                 byte[] answer = LengthPrefix.readFrame(peer.in, 100);
 
                 assertThat(answer).isEqualTo("whole".getBytes(UTF_8));
+            }
+        });
+    }
+
+    @Test
+    void aBigFrameStartsComingBackBeforeItHasAllArrived() throws Exception {
+        byte[] firstHalf = new byte[LengthPrefix.DEFAULT_MAXIMUM / 2];
+        new Random(6).nextBytes(firstHalf);
+        withServer((server, log) -> {
+            try (var peer = Peer.connect(server.localAddress())) {
+                peer.out.writeInt(LengthPrefix.DEFAULT_MAXIMUM);
+                peer.out.write(firstHalf);
+                peer.out.flush();
+
+                // The second half is not sent yet: a server that held the whole frame would
+                // send nothing, and this read would time out.
+                peer.socket.setSoTimeout((int) WAIT.toMillis());
+                assertThat(peer.in.readInt()).isEqualTo(LengthPrefix.DEFAULT_MAXIMUM);
+                byte[] echoed = new byte[firstHalf.length];
+                peer.in.readFully(echoed);
+
+                assertThat(Arrays.equals(echoed, firstHalf)).isTrue();
             }
         });
     }
@@ -129,7 +172,9 @@ class ServerTest {
                 bad.out.flush();
                 bad.socket.shutdownOutput();
 
-                assertThat(bad.in.read()).isEqualTo(-1);
+                // What arrived was passed on as it came; then the server closed the connection.
+                assertThat(bad.in.readInt()).isEqualTo(100);
+                assertThat(bad.in.readAllBytes()).isEqualTo("only part".getBytes(UTF_8));
             }
             await().atMost(WAIT).untilAsserted(() -> assertThat(log.lines()).anyMatch(line ->
                     line.endsWith(": the connection ended in the middle of a frame")));
@@ -146,18 +191,22 @@ class ServerTest {
                 // buffers between it and the server fill up, its server thread blocks writing,
                 // and so does the greedy client (on a thread of the test's, given up at the end).
                 background.run(() -> {
-                    byte[] frame = new byte[64 * 1024];
-                    for (int i = 0; i < 1024; i++) {
+                    byte[] frame = new byte[GREEDY_FRAME];
+                    for (int i = 0; i < GREEDY_FRAMES; i++) {
                         LengthPrefix.writeFrame(greedy.out, frame);
                     }
                     greedy.out.flush();
                 });
 
-                for (int i = 0; i < 100; i++) {
+                for (int i = 0; i < POLITE_ROUND_TRIPS; i++) {
                     byte[] message = ("polite " + i).getBytes(UTF_8);
                     assertThat(polite.echo(message)).isEqualTo(message);
                 }
             }
         });
+        var sent = new LinkedHashMap<String, Object>();
+        sent.put("server-test-greedy-bytes", inUnits((long) GREEDY_FRAME * GREEDY_FRAMES));
+        sent.put("server-test-polite-round-trips", POLITE_ROUND_TRIPS);
+        Transcripts.attributes("server-greedy-test.adoc", sent);
     }
 }

@@ -41,6 +41,14 @@ class TranscriptsTest {
         facts.put("cut-down", pieces(frame, down));
         facts.put("cut-down-first-bytes", down.get(0).length);
         facts.put("frame-maximum-bytes", LengthPrefix.DEFAULT_MAXIMUM);
+        facts.put("frame-maximum", ServerTest.inUnits(LengthPrefix.DEFAULT_MAXIMUM));
+        var allOnes = new java.io.DataInputStream(new java.io.ByteArrayInputStream(new byte[] {-1, -1, -1, -1}));
+        try {
+            LengthPrefix.readLength(allOnes, LengthPrefix.DEFAULT_MAXIMUM);
+            throw new AssertionError("FF FF FF FF was taken as a length under the maximum");
+        } catch (FrameTooLargeException refused) {
+            facts.put("all-ones-refused", refused.getMessage());
+        }
         Transcripts.attributes("facts.adoc", facts);
 
         assertThat(frame).hasSize(4 + payload.length);
