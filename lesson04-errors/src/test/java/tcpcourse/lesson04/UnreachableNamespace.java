@@ -104,7 +104,7 @@ final class UnreachableNamespace {
     }
 
     private static String refused(Ran added) {
-        return "the system refused one (ip netns add: " + added.output().strip().lines().findFirst().orElse("no output") + ")";
+        return "the system refused one, as ip netns add said: " + added.output().strip().lines().findFirst().orElse("nothing");
     }
 
     /** The message of a test skipped for {@code whyNot}. */
