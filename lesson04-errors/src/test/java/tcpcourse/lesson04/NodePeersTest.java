@@ -76,6 +76,12 @@ class NodePeersTest {
     }
 
     @Test
+    void seesATimeoutEventAndNoErrorWhenTheConnectIsNeverAnswered() throws Throwable {
+        Loopback.withUnansweredPort(unanswered ->
+                assertThat(nodeClient("127.0.0.1", unanswered.getPort())).containsExactly(page("connect-timeout")));
+    }
+
+    @Test
     void reportsAnUnreachableHostAsEHOSTUNREACH() throws Exception {
         var output = UnreachableNamespace.withNamespace(inNamespace -> {
             try (var node = NodeProgram.startThrough(inNamespace, NODE_CLIENT, "9", UnreachableNamespace.HOST, HOSTS, "300")) {
