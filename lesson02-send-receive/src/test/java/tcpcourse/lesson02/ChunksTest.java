@@ -109,7 +109,11 @@ class ChunksTest {
             assertThat(naiveFirst).isEqualTo("\uFFFD"); // new String(chunk) spoils the character
             assertThat(decodedFirst).isEmpty(); // the decoder keeps the first half...
             assertThat(decodedSecond).isEqualTo("é"); // ...until the second arrives
-            var facts = new LinkedHashMap<String, Integer>();
+            var facts = new LinkedHashMap<String, Object>();
+            facts.put("e-acute-bytes", eAcute.length);
+            facts.put("e-acute-first-byte", String.format("%02X", eAcute[0]));
+            facts.put("e-acute-second-byte", String.format("%02X", eAcute[1]));
+            facts.put("euro-bytes", "€".getBytes(UTF_8).length);
             facts.put("split-first-read-bytes", firstLength);
             facts.put("split-second-read-bytes", secondLength);
             Transcripts.attributes("split-character.adoc", facts);
