@@ -41,8 +41,17 @@ public final class NodeProgram implements AutoCloseable {
      * <p>Skips the calling test if Node.js is not on the PATH.
      */
     public static NodeProgram start(Path script, String... args) throws IOException {
+        return startThrough(List.of(), script, args);
+    }
+
+    /**
+     * Starts {@code launcher... node script args...}: node, run by a command that runs another
+     * program, such as {@code ip netns exec NAME}; otherwise as {@link #start}.
+     */
+    public static NodeProgram startThrough(List<String> launcher, Path script, String... args) throws IOException {
         assumeTrue(nodeIsInstalled(), "node is not on the PATH: skipping the test against a real Node.js peer");
-        var command = new ArrayList<>(List.of("node", script.toString()));
+        var command = new ArrayList<>(launcher);
+        command.addAll(List.of("node", script.toString()));
         command.addAll(List.of(args));
         return new NodeProgram(new ProcessBuilder(command).redirectErrorStream(true).start());
     }

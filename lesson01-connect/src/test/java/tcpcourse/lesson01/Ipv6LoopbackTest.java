@@ -40,6 +40,11 @@ class Ipv6LoopbackTest {
                 assertThat(lines.get(0)).matches("connected to server! \\[::1\\]:\\d+ -> \\[::1\\]:" + port);
                 assertThat(lines).contains("hello", "world!", "disconnected from server");
             }
+            // For the page: the server's address as the client printed it, with the default port.
+            String connected = out.lines().get(0);
+            String serverAsPrinted = connected.substring(connected.indexOf("-> ") + "-> ".length());
+            tcpcourse.testkit.Transcripts.attributes("ipv6.adoc", java.util.Map.of("ipv6-server-address",
+                    WhatCanGoWrongTest.shownWithDefaultPort(serverAsPrinted, port)));
         }
     }
 

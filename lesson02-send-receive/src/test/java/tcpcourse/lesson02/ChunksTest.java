@@ -10,13 +10,19 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tcpcourse.testkit.Background;
 import tcpcourse.testkit.Loopback;
+import tcpcourse.testkit.Transcripts;
 
-/** What the lesson claims about chunks, shown on real loopback connections. */
+/**
+ * What the lesson claims about chunks, shown on real loopback connections; each test records what
+ * its run measured, for the lesson page.
+ */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class ChunksTest {
 
@@ -31,6 +37,7 @@ class ChunksTest {
     void oneWriteCanArriveAsSeveralChunks() throws Exception {
         byte[] megabyte = new byte[1 << 20];
         var chunkSizes = new ArrayList<Integer>();
+        int receiveBuffer;
         try (var background = new Background(); var listener = new ServerSocket()) {
             // A small receive buffer: the system cannot hold the whole write at once for the reader.
             listener.setReceiveBufferSize(64 * 1024);
@@ -38,6 +45,7 @@ class ChunksTest {
             try (var writer = Loopback.connect((InetSocketAddress) listener.getLocalSocketAddress());
                     var reader = listener.accept()) {
                 reader.setSoTimeout((int) Loopback.READ_TIMEOUT.toMillis());
+                receiveBuffer = reader.getReceiveBufferSize();
                 var writing = background.run(() -> {
                     writer.getOutputStream().write(megabyte); // one single write
                     writer.shutdownOutput();
@@ -53,13 +61,14 @@ class ChunksTest {
         assertThat(chunkSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(megabyte.length);
         assertThat(chunkSizes).allMatch(size -> size <= ReadLoop.CHUNK_SIZE);
         // What this run measured, for the lesson page's diagram.
-        var facts = new java.util.LinkedHashMap<String, Object>();
+        var facts = new LinkedHashMap<String, Object>();
         facts.put("megabyte-bytes", megabyte.length);
         facts.put("megabyte-chunks", chunkSizes.size());
         facts.put("megabyte-first-chunks", chunkSizes.subList(0, Math.min(3, chunkSizes.size())).stream()
                 .map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
         facts.put("read-buffer-bytes", ReadLoop.CHUNK_SIZE);
-        tcpcourse.testkit.Transcripts.attributes("chunks.adoc", facts);
+        facts.put("megabyte-receive-buffer-bytes", receiveBuffer);
+        Transcripts.attributes("chunks.adoc", facts);
     }
 
     @Test
@@ -75,6 +84,7 @@ class ChunksTest {
 
             assertThat(length).isEqualTo(6);
             assertThat(new String(chunk, 0, length, UTF_8)).isEqualTo("abcdef");
+            Transcripts.attributes("few-writes.adoc", Map.of("few-writes-chunk-bytes", length));
         });
     }
 
@@ -99,6 +109,14 @@ class ChunksTest {
             assertThat(naiveFirst).isEqualTo("\uFFFD"); // new String(chunk) spoils the character
             assertThat(decodedFirst).isEmpty(); // the decoder keeps the first half...
             assertThat(decodedSecond).isEqualTo("é"); // ...until the second arrives
+            var facts = new LinkedHashMap<String, Object>();
+            facts.put("e-acute-bytes", eAcute.length);
+            facts.put("e-acute-first-byte", String.format("%02X", eAcute[0]));
+            facts.put("e-acute-second-byte", String.format("%02X", eAcute[1]));
+            facts.put("euro-bytes", "€".getBytes(UTF_8).length);
+            facts.put("split-first-read-bytes", firstLength);
+            facts.put("split-second-read-bytes", secondLength);
+            Transcripts.attributes("split-character.adoc", facts);
         });
     }
 

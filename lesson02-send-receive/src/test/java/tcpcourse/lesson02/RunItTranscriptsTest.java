@@ -3,6 +3,8 @@ package tcpcourse.lesson02;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,8 @@ import tcpcourse.testkit.Transcripts;
 
 /**
  * Records, for the lesson page's "Run it", what the server and the client print when run as the
- * page runs them, each in a terminal of its own, with two lines typed into the client. The server
+ * page runs them, each in a terminal of its own, with two lines typed into the client, and what the
+ * client printed when the server ended. The server
  * listens on a port the system chooses; the transcripts show it as the default port.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -27,6 +30,7 @@ class RunItTranscriptsTest {
             int port = Integer.parseInt(server.awaitLine(Pattern.compile("server bound to .*:(\\d+)$"), BOUND).group(1));
 
             int status;
+            List<String> clientLines;
             try (var client = Terminal.start(Client.class, "--port=" + port)) {
                 client.awaitLine(Pattern.compile("^hello$"), BOUND);
                 client.type("one\n");
@@ -34,9 +38,14 @@ class RunItTranscriptsTest {
                 client.type("two\n").endInput();
                 status = client.awaitExit(BOUND);
                 server.awaitLine(Pattern.compile("client disconnected"), BOUND);
-                Transcripts.write("run-client.txt", client.linesWithPort(port, Endpoints.DEFAULT_PORT));
+                clientLines = client.linesWithPort(port, Endpoints.DEFAULT_PORT);
+                Transcripts.write("run-client.txt", clientLines);
             }
             Transcripts.write("run-server.txt", server.linesWithPort(port, Endpoints.DEFAULT_PORT));
+            // For the page's diagram and "What can go wrong": the line the client printed when the server ended.
+            Transcripts.attributes("run.adoc", Map.of("run-server-ended", clientLines.stream()
+                    .filter(line -> line.startsWith("server ended")).findFirst()
+                    .orElseThrow(() -> new AssertionError("the client never said the server ended: " + clientLines))));
 
             assertThat(status).isZero();
         }

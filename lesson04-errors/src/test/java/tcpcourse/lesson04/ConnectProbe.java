@@ -1,23 +1,24 @@
 package tcpcourse.lesson04;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 
 /**
- * Connects once and prints how it failed: {@code CODE|exception class|message}. The
- * unreachable-host test runs it inside a network namespace of its own.
+ * Connects once and prints how it failed, as a row of the lesson's error table (see
+ * {@link ErrorTableTest#row}). The unreachable-host test runs it inside a network namespace of its
+ * own. Usage: {@code ConnectProbe case host port}.
  */
 public final class ConnectProbe {
 
     private ConnectProbe() {}
 
     public static void main(String[] args) {
-        try (var connection = new Socket()) {
-            connection.connect(new InetSocketAddress(args[0], Integer.parseInt(args[1])), 2000);
-            System.out.println("connected");
-        } catch (IOException failure) {
-            System.out.println(ErrorCode.of(failure) + "|" + failure.getClass().getName() + "|" + failure.getMessage());
-        }
+        String what = args[0];
+        var address = new InetSocketAddress(args[1], Integer.parseInt(args[2]));
+        System.out.println(ErrorTableTest.row(what, () -> {
+            try (var connection = new Socket()) {
+                connection.connect(address, 2000);
+            }
+        }));
     }
 }

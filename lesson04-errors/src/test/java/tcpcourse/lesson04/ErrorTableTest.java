@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -82,15 +83,18 @@ class ErrorTableTest {
         // The page's Java column is what this run threw, not what someone typed.
         var facts = new LinkedHashMap<String, String>();
         for (String row : rows) {
-            String[] cells = row.split(" \\| ");
-            String exception = cells[1].substring(cells[1].lastIndexOf('.') + 1);
-            facts.put("java-" + cells[0].replace(' ', '-'), exception + ": " + cells[2]);
+            var fact = fact(row);
+            facts.put(fact.getKey(), fact.getValue());
         }
         facts.put("java-version", String.valueOf(feature));
         Transcripts.attributes("error-table.adoc", facts);
     }
 
-    private static String row(String what, Case trigger) {
+    /**
+     * What {@code trigger} threw, as a row of the table: {@code case | exception class | message |
+     * code}. {@link ConnectProbe} prints the unreachable host's row so, from its namespace.
+     */
+    static String row(String what, Case trigger) {
         try {
             trigger.trigger();
             return what + " | no exception";
@@ -101,6 +105,16 @@ class ErrorTableTest {
         } catch (Exception other) {
             return what + " | " + other;
         }
+    }
+
+    /**
+     * The page's attribute for a row: {@code java-} and the case, with the exception's simple name
+     * and message, as {@code {java-connection-refused}} shows {@code ConnectException: Connection refused}.
+     */
+    static Map.Entry<String, String> fact(String row) {
+        String[] cells = row.split(" \\| ");
+        String exception = cells[1].substring(cells[1].lastIndexOf('.') + 1);
+        return Map.entry("java-" + cells[0].replace(' ', '-'), exception + ": " + cells[2]);
     }
 
     private static boolean writes(Socket connection) {

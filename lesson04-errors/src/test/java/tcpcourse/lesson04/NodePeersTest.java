@@ -17,7 +17,10 @@ import tcpcourse.lesson04.Server.Mode;
 import tcpcourse.testkit.Loopback;
 import tcpcourse.testkit.NodeProgram;
 
-/** The tutorial's Node.js client, with its 'error' handler, against each misbehaving mode. */
+/**
+ * The tutorial's Node.js client, with its 'error' handler, against each misbehaving mode, and
+ * against an unreachable host in a network namespace of its own ({@link UnreachableNamespace}).
+ */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class NodePeersTest {
 
@@ -70,6 +73,23 @@ class NodePeersTest {
     void reportsARefusedConnectionAsECONNREFUSED() throws Throwable {
         Loopback.withRefusingPort(refusing ->
                 assertThat(nodeClient("127.0.0.1", refusing.getPort())).containsExactly("error " + page("connection-refused")));
+    }
+
+    @Test
+    void seesATimeoutEventAndNoErrorWhenTheConnectIsNeverAnswered() throws Throwable {
+        Loopback.withUnansweredPort(unanswered ->
+                assertThat(nodeClient("127.0.0.1", unanswered.getPort())).containsExactly(page("connect-timeout")));
+    }
+
+    @Test
+    void reportsAnUnreachableHostAsEHOSTUNREACH() throws Exception {
+        var output = UnreachableNamespace.withNamespace(inNamespace -> {
+            try (var node = NodeProgram.startThrough(inNamespace, NODE_CLIENT, "9", UnreachableNamespace.HOST, HOSTS, "300")) {
+                return node.awaitExit(WAIT);
+            }
+        });
+
+        assertThat(output).containsExactly("error " + page("host-unreachable"));
     }
 
     @Test
