@@ -123,7 +123,7 @@ public final class Benchmark {
                 }
                 lines.addAll(checkNettyClient(servers.get("lesson")));
                 lines.add("");
-                lines.addAll(rows(servers, load, quick ? QUICK : FULL));
+                lines.addAll(table(rows(servers, load, quick ? QUICK : FULL)));
             } finally {
                 for (var server : servers.values()) {
                     server.peer().close();
@@ -309,63 +309,45 @@ public final class Benchmark {
     }
 
     /**
-     * Each row: a warm-up per server, then {@link #RUNS} runs per server, each made of slices, the
-     * servers taking turns slice by slice, the first to go changing from slice to slice.
+     * Every row, measured by the Java load generator: {@link #runs} of each, after a warm-up of
+     * every server through every row.
      */
-    private static List<String> rows(Map<String, Running> servers, Peer load, Timing timing) throws Exception {
+    private static List<Measured> rows(Map<String, Running> servers, Peer load, Timing timing) throws Exception {
+        // Every server, and the load generator, through every row once before any is measured:
+        // the Java ones compile their code as it runs, and the first row should not pay for it.
+        for (var row : ROWS) {
+            for (var server : servers.values()) {
+                slice(load, server, row, timing.warmUpMillis());
+            }
+        }
+        var measured = new ArrayList<Measured>();
+        for (var row : ROWS) {
+            var runs = runs(List.copyOf(servers.keySet()), timing,
+                    (name, millis) -> slice(load, servers.get(name), row, millis));
+            runs.forEach((name, perSecond) -> System.err.printf(Locale.ROOT, "%s, %s: %s frames/s%n", row.label(),
+                    name, Arrays.toString(perSecond)));
+            measured.add(Measured.of(row, runs));
+        }
+        return measured;
+    }
+
+    /** The main table: each row's medians, and how the lesson's server compares with the best peer. */
+    private static List<String> table(List<Measured> measured) {
         var lines = new ArrayList<String>();
         lines.add(String.format(Locale.ROOT, "Frames per second, the median of %d runs per server;"
                 + " every answer checked byte for byte:", RUNS));
         lines.add(heading("  lesson / best peer"));
         var slower = new ArrayList<String>();
-        // Every server, and the load generator, through every row once before any is measured:
-        // the Java ones compile their code as it runs, and the first row should not pay for it.
-        for (var row : ROWS) {
-            for (String name : SERVERS) {
-                slice(load, servers.get(name), row, timing.warmUpMillis());
-            }
-        }
-        for (var row : ROWS) {
-            for (String name : SERVERS) {
-                slice(load, servers.get(name), row, timing.warmUpMillis());
-            }
-            var frames = new LinkedHashMap<String, long[]>();
-            var nanos = new LinkedHashMap<String, long[]>();
-            SERVERS.forEach(name -> frames.put(name, new long[RUNS]));
-            SERVERS.forEach(name -> nanos.put(name, new long[RUNS]));
-            for (int slice = 0; slice < RUNS * timing.slicesPerRun(); slice++) {
-                int run = slice / timing.slicesPerRun();
-                for (int turn = 0; turn < SERVERS.size(); turn++) {
-                    String name = SERVERS.get((turn + slice) % SERVERS.size());
-                    long[] measured = slice(load, servers.get(name), row, timing.sliceMillis());
-                    frames.get(name)[run] += measured[0];
-                    nanos.get(name)[run] += measured[1];
-                }
-            }
-            var runs = new LinkedHashMap<String, double[]>();
-            var medians = new LinkedHashMap<String, Double>();
-            for (String name : SERVERS) {
-                double[] perSecond = new double[RUNS];
-                for (int run = 0; run < RUNS; run++) {
-                    perSecond[run] = frames.get(name)[run] / (nanos.get(name)[run] / 1e9);
-                }
-                runs.put(name, perSecond);
-                medians.put(name, median(perSecond));
-                System.err.printf(Locale.ROOT, "%s, %s: %s frames/s%n", row.label(), name, Arrays.toString(perSecond));
-            }
-            String best = SERVERS.stream().skip(1).max(Comparator.comparing(medians::get)).orElseThrow();
-            double ratio = medians.get("lesson") / medians.get(best);
+        for (var row : measured) {
             String verdict;
-            if (ratio >= 1.0) {
+            if (row.ratio() >= 1.0) {
                 verdict = "";
             } else {
-                slower.add(row.label());
-                boolean overlap = Arrays.stream(runs.get("lesson")).max().orElseThrow()
-                        >= Arrays.stream(runs.get(best)).min().orElseThrow();
-                verdict = overlap ? ", BELOW 1 (the runs overlap)" : ", BELOW 1";
+                slower.add(row.row().label());
+                verdict = row.overlap() ? ", BELOW 1 (the runs overlap)" : ", BELOW 1";
             }
-            lines.add(columns(row.label(), medians, value -> String.format(Locale.ROOT, "%,.0f", value))
-                    + String.format(Locale.ROOT, "  %.2f× %s%s", ratio, best, verdict));
+            lines.add(columns(row.row().label(), row.medians(), value -> String.format(Locale.ROOT, "%,.0f", value))
+                    + String.format(Locale.ROOT, "  %.2f× %s%s", row.ratio(), row.best(), verdict));
         }
         lines.add(slower.isEmpty()
                 ? "The lesson's server is at least 1.0 times as fast as the best peer on every row."
@@ -373,6 +355,67 @@ public final class Benchmark {
                         + " of %d rows, not on: %s.", ROWS.size() - slower.size(), ROWS.size(),
                         String.join("; ", slower)));
         return lines;
+    }
+
+    /** One slice of a row against one server, by one load generator: frames answered, in how many ns. */
+    interface Slice {
+        long[] run(String server, long millis) throws Exception;
+    }
+
+    /**
+     * A row against {@code servers}: a warm-up per server, then {@link #RUNS} runs per server,
+     * each made of slices, the servers taking turns slice by slice, the first to go changing from
+     * slice to slice.
+     *
+     * @return each server's frames per second, run by run
+     */
+    static Map<String, double[]> runs(List<String> servers, Timing timing, Slice slice) throws Exception {
+        for (String name : servers) {
+            slice.run(name, timing.warmUpMillis());
+        }
+        var frames = new LinkedHashMap<String, long[]>();
+        var nanos = new LinkedHashMap<String, long[]>();
+        servers.forEach(name -> frames.put(name, new long[RUNS]));
+        servers.forEach(name -> nanos.put(name, new long[RUNS]));
+        for (int turns = 0; turns < RUNS * timing.slicesPerRun(); turns++) {
+            int run = turns / timing.slicesPerRun();
+            for (int turn = 0; turn < servers.size(); turn++) {
+                String name = servers.get((turn + turns) % servers.size());
+                long[] measured = slice.run(name, timing.sliceMillis());
+                frames.get(name)[run] += measured[0];
+                nanos.get(name)[run] += measured[1];
+            }
+        }
+        var runs = new LinkedHashMap<String, double[]>();
+        for (String name : servers) {
+            double[] perSecond = new double[RUNS];
+            for (int run = 0; run < RUNS; run++) {
+                perSecond[run] = frames.get(name)[run] / (nanos.get(name)[run] / 1e9);
+            }
+            runs.put(name, perSecond);
+        }
+        return runs;
+    }
+
+    /**
+     * A row as measured: each server's frames per second, run by run, and their medians; the
+     * fastest server other than the lesson's, and the lesson's median over that one's.
+     */
+    record Measured(Row row, Map<String, double[]> runs, Map<String, Double> medians, String best, double ratio) {
+
+        static Measured of(Row row, Map<String, double[]> runs) {
+            var medians = new LinkedHashMap<String, Double>();
+            runs.forEach((name, perSecond) -> medians.put(name, median(perSecond)));
+            String best = medians.keySet().stream().filter(name -> !name.equals("lesson"))
+                    .max(Comparator.comparing(medians::get)).orElseThrow();
+            return new Measured(row, runs, medians, best, medians.get("lesson") / medians.get(best));
+        }
+
+        /** Whether the lesson's fastest run was at least as fast as the best peer's slowest. */
+        boolean overlap() {
+            return Arrays.stream(runs.get("lesson")).max().orElseThrow()
+                    >= Arrays.stream(runs.get(best)).min().orElseThrow();
+        }
     }
 
     /** One slice of a row against one server, as the load generator measured it: frames answered, in how many ns. */
