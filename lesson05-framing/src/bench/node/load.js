@@ -22,6 +22,7 @@ const readline = require('readline');
 const HOST = '127.0.0.1';
 const PAYLOADS = 8; // different payloads each connection sends in turn
 const CONNECT_MILLIS = 10_000;
+const READ_BYTES = 256 * 1024;
 const STALL_MILLIS = 30_000; // after a run's time is up, how long its last answers may take
 
 // The connections of the last `echo` to each port: { sockets, spoiled }, where spoiled says what
@@ -57,9 +58,19 @@ function forget(port) {
   }
 }
 
-function connect(port) {
+function connect(port, connections) {
   return new Promise((resolve, reject) => {
-    const socket = net.connect({ host: HOST, port });
+    const socket = net.connect({
+      host: HOST,
+      port,
+      // Every read into one buffer of the connection's own, checked before the next read reuses
+      // it: no buffer made per chunk, and up to 256 KiB a read rather than 64 KiB.
+      onread: {
+        buffer: Buffer.allocUnsafe(READ_BYTES),
+        callback: (bytes, buffer) => socket.onAnswer(buffer.subarray(0, bytes)),
+      },
+    });
+    idle(socket, connections);
     const late = setTimeout(() => {
       socket.destroy();
       reject(new Error(`cannot connect to ${HOST}:${port}: no answer in ${CONNECT_MILLIS} ms`));
@@ -96,17 +107,15 @@ async function connectionsTo(port, count) {
   forget(port);
   const connections = { sockets: [], spoiled: null };
   kept.set(port, connections);
-  const sockets = await Promise.all(Array.from({ length: count }, () => connect(port)))
+  const sockets = await Promise.all(Array.from({ length: count }, () => connect(port, connections)))
     .catch((failure) => {
       forget(port);
       throw failure;
     });
   for (const socket of sockets) {
     connections.sockets.push(socket);
-    socket.on('data', (chunk) => socket.onAnswer(chunk));
     socket.on('error', (error) => socket.onEnd(error.code || error.message));
     socket.on('close', () => socket.onEnd('the server closed it'));
-    idle(socket, connections);
   }
   return sockets;
 }
