@@ -462,10 +462,11 @@ public final class Benchmark {
             return new Measured(row, runs, medians, best, medians.get("lesson") / medians.get(best));
         }
 
-        /** Whether the lesson's fastest run was at least as fast as the best peer's slowest. */
+        /** Whether the lesson's runs and the best peer's overlap: neither's slowest beat the other's fastest. */
         boolean overlap() {
-            return Arrays.stream(runs.get("lesson")).max().orElseThrow()
-                    >= Arrays.stream(runs.get(best)).min().orElseThrow();
+            var lesson = Arrays.stream(runs.get("lesson")).summaryStatistics();
+            var peer = Arrays.stream(runs.get(best)).summaryStatistics();
+            return lesson.getMax() >= peer.getMin() && peer.getMax() >= lesson.getMin();
         }
     }
 

@@ -75,8 +75,12 @@ final class CrossCheck {
                         String.format(Locale.ROOT, "%.2f× %s", checked.ratio(), checked.best()),
                         String.format(Locale.ROOT, "%.2f×", inTable.ratio()), lessonShare, peerShare));
                 if ((checked.ratio() >= 1.0) != (inTable.ratio() >= 1.0)) {
-                    disagree.add(String.format(Locale.ROOT, "%s (%.2f× in the table, %.2f× here)", row.label(),
-                            inTable.ratio(), checked.ratio()));
+                    String overlap = inTable.overlap() && checked.overlap() ? "; the runs overlap in both"
+                            : inTable.overlap() ? "; the runs overlap in the table"
+                            : checked.overlap() ? "; the runs overlap here"
+                            : "";
+                    disagree.add(String.format(Locale.ROOT, "%s (%.2f× in the table, %.2f× here%s)", row.label(),
+                            inTable.ratio(), checked.ratio(), overlap));
                 }
                 double fasterShare = inTable.ratio() >= 1.0 ? lessonShare : peerShare;
                 if (fasterShare < KEEPS_UP) {
