@@ -83,7 +83,8 @@ final class CrossCheck {
                             inTable.ratio(), checked.ratio(), overlap));
                 }
                 double fasterShare = inTable.ratio() >= 1.0 ? lessonShare : peerShare;
-                if (fasterShare < KEEPS_UP) {
+                // Compared as printed, to two decimals, so that the line agrees with the column.
+                if (Math.round(fasterShare * 100) < Math.round(KEEPS_UP * 100)) {
                     slower.add(String.format(Locale.ROOT, "%s (%.2f)", row.label(), fasterShare));
                 }
             }
