@@ -34,14 +34,17 @@ import tcpcourse.lesson05.Server;
  * its own, and the load generator in another; every answer is checked byte for byte. Each row
  * runs three times per server, each run in slices, the servers taking turns slice by slice, and
  * the table shows the medians and whether the lesson's server is at least as fast as the best of
- * the others. Then a fresh process of each server holds 10,000 connections open at once, and the
- * table shows the memory it takes.
+ * the others. Then a second load generator, written apart in Node.js, measures the lesson's server
+ * and each row's best peer again, to show that the ratios are not those of one load generator's
+ * quirks ({@link CrossCheck}). Then a fresh process of each server holds 10,000 connections open
+ * at once, and the table shows the memory it takes. Without Node.js, the Node peer and the
+ * cross-check are skipped, and the output says so.
  *
  * <p>{@code ./mvnw -q -pl lesson05-framing -Pbench compile exec:java@bench} runs it in full;
  * {@code -Dexec.args=--quick} runs shorter slices; {@code -Dexec.args=--record} runs it in full
  * and writes the table to {@code src/bench/recorded/bench.txt}, which the lesson's page shows.
  * Without {@code --record}, the run fails (exit status 1) if that table has another format than
- * this benchmark's.
+ * this benchmark's; {@code --record} fails without Node.js, which the page's table needs.
  */
 public final class Benchmark {
 
@@ -83,7 +86,7 @@ public final class Benchmark {
     static final int CONNECTING_AT_ONCE = 50;
 
     /** Bumped by hand when the table's layout changes in a way the fingerprint below cannot see. */
-    private static final int LAYOUT = 5;
+    private static final int LAYOUT = 6;
 
     static final Path RECORDED = Path.of("src/bench/recorded/bench.txt");
     static final String RECORD_COMMAND =
@@ -97,7 +100,9 @@ public final class Benchmark {
         var options = List.of(args);
         boolean quick = options.contains("--quick");
         boolean record = options.contains("--record");
-        String usage = "usage: Benchmark [--quick | --record]: --record writes a full run for the page";
+        String usage = "usage: Benchmark [--quick | --record]: the table by the Java load generator, its ratios"
+                + " checked by a Node.js one (src/bench/node/load.js); --quick runs shorter slices, --record writes"
+                + " a full run for the page";
         if (options.equals(List.of("--help")) || options.equals(List.of("-h"))) {
             System.out.println(usage);
             System.exit(0);
@@ -109,12 +114,19 @@ public final class Benchmark {
             System.exit(1);
         }
         Path module = Path.of(System.getProperty("bench.basedir", "."));
-        var commands = serverCommands(module);
+        var node = NodeJs.find();
+        if (record && !node.found()) {
+            System.err.println("cannot record the table for the lesson's page without Node.js (" + node.missing()
+                    + "): it has a Node column and a cross-check by a Node load generator; install Node.js and run "
+                    + RECORD_COMMAND + " again");
+            System.exit(1);
+        }
+        var commands = serverCommands(module, node);
         var lines = new ArrayList<String>();
         long began = System.nanoTime();
         String loadBefore = loadAverage();
         try (var load = Peer.start("load generator", java(LoadGenerator.class))) {
-            lines.addAll(describe(quick ? QUICK : FULL));
+            lines.addAll(describe(quick ? QUICK : FULL, node));
             lines.add("");
             var servers = new LinkedHashMap<String, Running>();
             try {
@@ -123,7 +135,11 @@ public final class Benchmark {
                 }
                 lines.addAll(checkNettyClient(servers.get("lesson")));
                 lines.add("");
-                lines.addAll(rows(servers, load, quick ? QUICK : FULL));
+                var measured = rows(servers, load, quick ? QUICK : FULL);
+                lines.addAll(table(measured));
+                lines.add("");
+                lines.addAll(CrossCheck.run(module.resolve("src/bench/node/load.js"), node, servers, measured,
+                        quick ? CrossCheck.QUICK : CrossCheck.FULL));
             } finally {
                 for (var server : servers.values()) {
                     server.peer().close();
@@ -148,7 +164,7 @@ public final class Benchmark {
     }
 
     /** How to start each server, in a process of its own, listening on 127.0.0.1 and a port the system chooses. */
-    private static Map<String, List<String>> serverCommands(Path module) throws URISyntaxException {
+    private static Map<String, List<String>> serverCommands(Path module, NodeJs node) throws URISyntaxException {
         var commands = new LinkedHashMap<String, List<String>>();
         var lesson = java(Server.class);
         lesson.addAll(List.of("--port=0", "--max-frame=" + MAXIMUM));
@@ -156,12 +172,48 @@ public final class Benchmark {
         var netty = java(NettyEchoServer.class);
         netty.add(String.valueOf(MAXIMUM));
         commands.put("Netty", netty);
-        commands.put("Node", List.of("node", module.resolve("src/bench/node/echo-server.js").toString(),
-                String.valueOf(MAXIMUM)));
+        if (node.found()) {
+            commands.put("Node", List.of("node", module.resolve("src/bench/node/echo-server.js").toString(),
+                    String.valueOf(MAXIMUM)));
+        }
         var textbook = java(TextbookEchoServer.class);
         textbook.add(String.valueOf(MAXIMUM));
         commands.put("textbook", textbook);
         return commands;
+    }
+
+    /** Node.js as the benchmark found it: its version, or why there is none ({@code missing}). */
+    record NodeJs(String version, String missing) {
+
+        /** Asks {@code node --version}, waiting at most 10 s. */
+        static NodeJs find() throws InterruptedException {
+            Process node;
+            try {
+                node = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            } catch (IOException notRun) {
+                // The JDK says error=2 (ENOENT) when no directory of the PATH has the program.
+                return new NodeJs(null, notRun.getMessage().contains("error=2,")
+                        ? "no node on the PATH"
+                        : "cannot run node: " + notRun.getMessage());
+            }
+            if (!node.waitFor(10, TimeUnit.SECONDS)) {
+                node.destroyForcibly();
+                return new NodeJs(null, "node --version said nothing for 10 s");
+            }
+            String answer;
+            try (var output = node.getInputStream()) {
+                answer = new String(output.readAllBytes(), UTF_8).trim();
+            } catch (IOException unreadable) {
+                return new NodeJs(null, "node --version: " + unreadable.getMessage());
+            }
+            return node.exitValue() == 0
+                    ? new NodeJs(answer, null)
+                    : new NodeJs(null, "node --version failed (exit status " + node.exitValue() + "): " + answer);
+        }
+
+        boolean found() {
+            return missing == null;
+        }
     }
 
     /** A server's process, and the port it listens on. */
@@ -197,22 +249,20 @@ public final class Benchmark {
         return System.getProperty("java.class.path");
     }
 
-    private static List<String> describe(Timing timing) throws Exception {
+    private static List<String> describe(Timing timing, NodeJs node) throws Exception {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
                 .filter(line -> line.startsWith("model name")).map(line -> line.substring(line.indexOf(':') + 1).trim())
                 .findFirst().orElse("an unknown processor");
-        var node = new ProcessBuilder("node", "--version").start();
-        String nodeVersion = new String(node.getInputStream().readAllBytes(), UTF_8).trim();
-        node.waitFor(10, TimeUnit.SECONDS);
         String netty = io.netty.util.Version.identify().get("netty-common").artifactVersion();
         var lines = new ArrayList<String>();
         lines.add("Lesson 5's server and three peers on 127.0.0.1, each in a process of its own,"
-                + " the load generator in another.");
+                + " the load generator in another;");
+        lines.add("after the table, a second load generator, written apart in Node.js, checks its ratios.");
         lines.add(String.format(Locale.ROOT, "Measured %s on %s, %d cores, %s %s.", LocalDate.now(ZoneOffset.UTC), cpu,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                 System.getProperty("os.version")));
         lines.add(String.format(Locale.ROOT, "Java %s, Node %s, Netty %s; benchmark format %s.", Runtime.version(),
-                nodeVersion, netty, fingerprint()));
+                node.found() ? node.version() : "not run (" + node.missing() + ")", netty, fingerprint()));
         lines.add(String.format(Locale.ROOT, "Runs of %.1f s in slices of %.1f s, the servers taking turns;"
                 + " before them, %.1f s", timing.runSeconds(), timing.sliceMillis() / 1000.0,
                 timing.warmUpMillis() / 1000.0));
@@ -303,69 +353,52 @@ public final class Benchmark {
     private static <T> String columns(String label, Map<String, T> values, Function<T, String> format) {
         var line = new StringBuilder(String.format(Locale.ROOT, "%-36s", label));
         for (String server : SERVERS) {
-            line.append(String.format(Locale.ROOT, " %10s", format.apply(values.get(server))));
+            line.append(String.format(Locale.ROOT, " %10s",
+                    values.containsKey(server) ? format.apply(values.get(server)) : "not run"));
         }
         return line.toString();
     }
 
     /**
-     * Each row: a warm-up per server, then {@link #RUNS} runs per server, each made of slices, the
-     * servers taking turns slice by slice, the first to go changing from slice to slice.
+     * Every row, measured by the Java load generator: {@link #runs} of each, after a warm-up of
+     * every server through every row.
      */
-    private static List<String> rows(Map<String, Running> servers, Peer load, Timing timing) throws Exception {
+    private static List<Measured> rows(Map<String, Running> servers, Peer load, Timing timing) throws Exception {
+        // Every server, and the load generator, through every row once before any is measured:
+        // the Java ones compile their code as it runs, and the first row should not pay for it.
+        for (var row : ROWS) {
+            for (var server : servers.values()) {
+                slice(load, server, row, timing.warmUpMillis());
+            }
+        }
+        var measured = new ArrayList<Measured>();
+        for (var row : ROWS) {
+            var runs = runs(List.copyOf(servers.keySet()), timing,
+                    (name, millis) -> slice(load, servers.get(name), row, millis));
+            runs.forEach((name, perSecond) -> System.err.printf(Locale.ROOT, "%s, %s: %s frames/s%n", row.label(),
+                    name, Arrays.toString(perSecond)));
+            measured.add(Measured.of(row, runs));
+        }
+        return measured;
+    }
+
+    /** The main table: each row's medians, and how the lesson's server compares with the best peer. */
+    private static List<String> table(List<Measured> measured) {
         var lines = new ArrayList<String>();
         lines.add(String.format(Locale.ROOT, "Frames per second, the median of %d runs per server;"
                 + " every answer checked byte for byte:", RUNS));
         lines.add(heading("  lesson / best peer"));
         var slower = new ArrayList<String>();
-        // Every server, and the load generator, through every row once before any is measured:
-        // the Java ones compile their code as it runs, and the first row should not pay for it.
-        for (var row : ROWS) {
-            for (String name : SERVERS) {
-                slice(load, servers.get(name), row, timing.warmUpMillis());
-            }
-        }
-        for (var row : ROWS) {
-            for (String name : SERVERS) {
-                slice(load, servers.get(name), row, timing.warmUpMillis());
-            }
-            var frames = new LinkedHashMap<String, long[]>();
-            var nanos = new LinkedHashMap<String, long[]>();
-            SERVERS.forEach(name -> frames.put(name, new long[RUNS]));
-            SERVERS.forEach(name -> nanos.put(name, new long[RUNS]));
-            for (int slice = 0; slice < RUNS * timing.slicesPerRun(); slice++) {
-                int run = slice / timing.slicesPerRun();
-                for (int turn = 0; turn < SERVERS.size(); turn++) {
-                    String name = SERVERS.get((turn + slice) % SERVERS.size());
-                    long[] measured = slice(load, servers.get(name), row, timing.sliceMillis());
-                    frames.get(name)[run] += measured[0];
-                    nanos.get(name)[run] += measured[1];
-                }
-            }
-            var runs = new LinkedHashMap<String, double[]>();
-            var medians = new LinkedHashMap<String, Double>();
-            for (String name : SERVERS) {
-                double[] perSecond = new double[RUNS];
-                for (int run = 0; run < RUNS; run++) {
-                    perSecond[run] = frames.get(name)[run] / (nanos.get(name)[run] / 1e9);
-                }
-                runs.put(name, perSecond);
-                medians.put(name, median(perSecond));
-                System.err.printf(Locale.ROOT, "%s, %s: %s frames/s%n", row.label(), name, Arrays.toString(perSecond));
-            }
-            String best = SERVERS.stream().skip(1).max(Comparator.comparing(medians::get)).orElseThrow();
-            double ratio = medians.get("lesson") / medians.get(best);
+        for (var row : measured) {
             String verdict;
-            if (ratio >= 1.0) {
+            if (row.ratio() >= 1.0) {
                 verdict = "";
             } else {
-                slower.add(row.label());
-                boolean overlap = Arrays.stream(runs.get("lesson")).max().orElseThrow()
-                        >= Arrays.stream(runs.get(best)).min().orElseThrow();
-                verdict = overlap ? ", BELOW 1 (the runs overlap)" : ", BELOW 1";
+                slower.add(row.row().label());
+                verdict = row.overlap() ? ", BELOW 1 (the runs overlap)" : ", BELOW 1";
             }
-            lines.add(columns(row.label(), medians, value -> String.format(Locale.ROOT, "%,.0f", value))
-                    + String.format(Locale.ROOT, "  %.2f× %s%s", ratio, best, verdict));
+            lines.add(columns(row.row().label(), row.medians(), value -> String.format(Locale.ROOT, "%,.0f", value))
+                    + String.format(Locale.ROOT, "  %.2f× %s%s", row.ratio(), row.best(), verdict));
         }
         lines.add(slower.isEmpty()
                 ? "The lesson's server is at least 1.0 times as fast as the best peer on every row."
@@ -373,6 +406,68 @@ public final class Benchmark {
                         + " of %d rows, not on: %s.", ROWS.size() - slower.size(), ROWS.size(),
                         String.join("; ", slower)));
         return lines;
+    }
+
+    /** One slice of a row against one server, by one load generator: frames answered, in how many ns. */
+    interface Slice {
+        long[] run(String server, long millis) throws Exception;
+    }
+
+    /**
+     * A row against {@code servers}: a warm-up per server, then {@link #RUNS} runs per server,
+     * each made of slices, the servers taking turns slice by slice, the first to go changing from
+     * slice to slice.
+     *
+     * @return each server's frames per second, run by run
+     */
+    static Map<String, double[]> runs(List<String> servers, Timing timing, Slice slice) throws Exception {
+        for (String name : servers) {
+            slice.run(name, timing.warmUpMillis());
+        }
+        var frames = new LinkedHashMap<String, long[]>();
+        var nanos = new LinkedHashMap<String, long[]>();
+        servers.forEach(name -> frames.put(name, new long[RUNS]));
+        servers.forEach(name -> nanos.put(name, new long[RUNS]));
+        for (int turns = 0; turns < RUNS * timing.slicesPerRun(); turns++) {
+            int run = turns / timing.slicesPerRun();
+            for (int turn = 0; turn < servers.size(); turn++) {
+                String name = servers.get((turn + turns) % servers.size());
+                long[] measured = slice.run(name, timing.sliceMillis());
+                frames.get(name)[run] += measured[0];
+                nanos.get(name)[run] += measured[1];
+            }
+        }
+        var runs = new LinkedHashMap<String, double[]>();
+        for (String name : servers) {
+            double[] perSecond = new double[RUNS];
+            for (int run = 0; run < RUNS; run++) {
+                perSecond[run] = frames.get(name)[run] / (nanos.get(name)[run] / 1e9);
+            }
+            runs.put(name, perSecond);
+        }
+        return runs;
+    }
+
+    /**
+     * A row as measured: each server's frames per second, run by run, and their medians; the
+     * fastest server other than the lesson's, and the lesson's median over that one's.
+     */
+    record Measured(Row row, Map<String, double[]> runs, Map<String, Double> medians, String best, double ratio) {
+
+        static Measured of(Row row, Map<String, double[]> runs) {
+            var medians = new LinkedHashMap<String, Double>();
+            runs.forEach((name, perSecond) -> medians.put(name, median(perSecond)));
+            String best = medians.keySet().stream().filter(name -> !name.equals("lesson"))
+                    .max(Comparator.comparing(medians::get)).orElseThrow();
+            return new Measured(row, runs, medians, best, medians.get("lesson") / medians.get(best));
+        }
+
+        /** Whether the lesson's runs and the best peer's overlap: neither's slowest beat the other's fastest. */
+        boolean overlap() {
+            var lesson = Arrays.stream(runs.get("lesson")).summaryStatistics();
+            var peer = Arrays.stream(runs.get(best)).summaryStatistics();
+            return lesson.getMax() >= peer.getMin() && peer.getMax() >= lesson.getMin();
+        }
     }
 
     /** One slice of a row against one server, as the load generator measured it: frames answered, in how many ns. */
@@ -398,12 +493,14 @@ public final class Benchmark {
 
     /**
      * What the recorded table's numbers depend on, as a short hash: the rows, the servers, the
-     * runs and their length, the connections. A table recorded by a benchmark with another
-     * fingerprint is not this benchmark's table.
+     * runs and their length, the cross-check's runs and processes, the connections. A table
+     * recorded by a benchmark with another fingerprint is not this benchmark's table.
      */
     static String fingerprint() throws NoSuchAlgorithmException {
         String definition = String.join("\n", "layout " + LAYOUT, ROWS.toString(), HOW.toString(),
-                "runs " + RUNS, FULL.toString(), "connections " + CONNECTIONS + " " + CONNECTING_AT_ONCE);
+                "runs " + RUNS, FULL.toString(), "cross-check " + CrossCheck.PROCESSES + " " + CrossCheck.FULL + " "
+                        + CrossCheck.KEEPS_UP,
+                "connections " + CONNECTIONS + " " + CONNECTING_AT_ONCE);
         byte[] hash = MessageDigest.getInstance("SHA-256").digest(definition.getBytes(UTF_8));
         return HexFormat.of().formatHex(hash, 0, 6);
     }
@@ -426,8 +523,11 @@ public final class Benchmark {
                     + format);
             return 0;
         }
+        String before = Files.exists(recorded) && !RecordedTable.has(recorded, CrossCheck.HEADING)
+                ? " (one without the cross-check by the Node load generator)"
+                : "";
         System.err.println("the table on the lesson's page (" + RECORDED + ") was recorded by a benchmark of"
-                + " format " + format + ", not this one's, " + fingerprint() + ": record it again with "
+                + " format " + format + before + ", not this one's, " + fingerprint() + ": record it again with "
                 + RECORD_COMMAND);
         return 1;
     }

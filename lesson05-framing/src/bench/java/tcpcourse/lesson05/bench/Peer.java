@@ -17,7 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
- * A program the benchmark runs in a process of its own (a server, or the load generator), with
+ * A program the benchmark runs in a process of its own (a server, or a load generator), with
  * the open-file limit raised as far as the system lets it go, as a server for 10,000 connections
  * needs: {@code sh -c 'ulimit -n ...; exec program'}, so the process is the program itself.
  */
@@ -77,9 +77,19 @@ final class Peer implements AutoCloseable {
 
     /** Sends one command line to the load generator and waits for its one-line answer. */
     String ask(String command, long timeoutSeconds) throws IOException, InterruptedException {
+        tell(command);
+        return answer(command, timeoutSeconds);
+    }
+
+    /** Sends one command line to the load generator, without waiting: {@link #answer} waits. */
+    void tell(String command) throws IOException {
         var input = process.getOutputStream();
         input.write((command + "\n").getBytes(UTF_8));
         input.flush();
+    }
+
+    /** Waits for the load generator's one-line answer to {@code command}, which {@link #tell} sent. */
+    String answer(String command, long timeoutSeconds) throws IOException, InterruptedException {
         String answer = nextLine(timeoutSeconds);
         if (answer.startsWith("failed")) {
             throw new IOException(name + ": " + command + ": " + answer);

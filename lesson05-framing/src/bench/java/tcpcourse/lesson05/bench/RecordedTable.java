@@ -46,6 +46,11 @@ final class RecordedTable {
         return "(none)";
     }
 
+    /** Whether a line of the recorded table starts with {@code start}. */
+    static boolean has(Path file, String start) throws IOException {
+        return Files.readAllLines(file, UTF_8).stream().anyMatch(line -> line.startsWith(start));
+    }
+
     static String sha256(List<String> table) throws NoSuchAlgorithmException {
         byte[] hash = MessageDigest.getInstance("SHA-256").digest(String.join("\n", table).getBytes(UTF_8));
         return HexFormat.of().formatHex(hash);
