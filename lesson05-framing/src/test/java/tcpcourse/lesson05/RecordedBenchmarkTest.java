@@ -8,9 +8,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import tcpcourse.testkit.Transcripts;
 
 /**
  * The benchmark's table that the lesson's page shows is recorded in the repository, so that the
@@ -33,5 +37,12 @@ class RecordedBenchmarkTest {
         assertThat(lines.get(1)).isEqualTo("// SHA-256 of the table: " + HexFormat.of().formatHex(hash));
         assertThat(table).anyMatch(line -> line.matches("Measured \\d{4}-\\d\\d-\\d\\d on .+, \\d+ cores, .+\\."))
                 .anyMatch(line -> line.matches("Java .+, Node .+, Netty .+; benchmark format \\p{XDigit}+\\."));
+
+        // The page's text says how many connections the recorded run held open, from the run itself.
+        String connections = table.stream().map(OPEN::matcher).filter(Matcher::matches).map(open -> open.group(1))
+                .findFirst().orElseThrow(() -> new AssertionError("the recorded table has no line on connections held open"));
+        Transcripts.attributes("bench-facts.adoc", Map.of("bench-connections", connections));
     }
+
+    private static final Pattern OPEN = Pattern.compile("([\\d,]+) connections (open at once|at once: not measured).*");
 }

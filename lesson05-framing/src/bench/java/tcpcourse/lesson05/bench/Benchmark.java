@@ -71,7 +71,7 @@ public final class Benchmark {
 
     /** The servers, in the table's order, and how each serves the format. */
     static final Map<String, String> HOW = orderedMap(
-            "lesson", "lesson05.Server: a thread per connection, LengthPrefix, answers sent before each read",
+            "lesson", "lesson05.Server: a thread per connection, each payload passed on as it arrives, answers sent before each read",
             "Netty", "LengthFieldBasedFrameDecoder, LengthFieldPrepender, a flush per read; NIO, default loops",
             "Node", "net, framing by hand, the answers to a chunk corked into one write; one thread",
             "textbook", "a thread per connection, Data streams over 8 KiB buffers, a flush per frame");
@@ -297,7 +297,7 @@ public final class Benchmark {
                 .split("\\s+");
         long ports = Long.parseLong(range[1]) - Long.parseLong(range[0]) + 1;
         if (ports < CONNECTIONS + 1000) {
-            return List.of("10,000 connections at once: not measured, the ephemeral port range holds only " + ports
+            return List.of(String.format(Locale.ROOT, "%,d", CONNECTIONS) + " connections at once: not measured, the ephemeral port range holds only " + ports
                     + " ports (/proc/sys/net/ipv4/ip_local_port_range)");
         }
         long limit = load.openFileLimit();
@@ -307,7 +307,7 @@ public final class Benchmark {
             try (var process = server.peer()) {
                 limit = Math.min(limit, process.openFileLimit());
                 if (limit < CONNECTIONS + 100) {
-                    return List.of("10,000 connections at once: not measured, the open-file limit is only " + limit
+                    return List.of(String.format(Locale.ROOT, "%,d", CONNECTIONS) + " connections at once: not measured, the open-file limit is only " + limit
                             + " (ulimit -H -n)");
                 }
                 before.put(name, process.status("VmRSS"));
@@ -321,7 +321,7 @@ public final class Benchmark {
             }
         }
         var lines = new ArrayList<String>();
-        lines.add("10,000 connections open at once, each having echoed a frame, to a fresh process of each server");
+        lines.add(String.format(Locale.ROOT, "%,d", CONNECTIONS) + " connections open at once, each having echoed a frame, to a fresh process of each server");
         lines.add(String.format(Locale.ROOT, "(its open-file limit raised to %d):", limit));
         lines.add(heading(""));
         lines.add(columns("resident memory before (MiB)", before, Benchmark::mebibytes));
