@@ -25,9 +25,9 @@ import tcpcourse.common.Endpoints;
 
 /**
  * Lesson 5's server: it speaks the lesson's wire format (a 4-byte big-endian length, then that
- * many bytes) and sends every frame back unchanged, passing its bytes on as they arrive. A frame over the maximum, a connection that
- * stops in the middle of a frame, or any other failure ends only that connection, with one log
- * line; every other connection goes on.
+ * many bytes) and sends every frame back unchanged, passing its bytes on as they arrive. A frame
+ * over the maximum, a connection that stops in the middle of a frame, or any other failure ends
+ * only that connection, with one log line; every other connection goes on.
  *
  * <p>Run it with {@code ./mvnw -q -pl lesson05-framing compile exec:java@server}; options
  * {@code --host}, {@code --port} and {@code --max-frame} (bytes, 1 MiB by default).
@@ -52,7 +52,7 @@ public final class Server implements Closeable {
     private static final int BUFFER_SIZE = 32 * 1024;
 
     /**
-     * The most of a frame's payload a connection holds at once: a 1 MiB frame goes back in eight
+     * The most of a frame's payload a connection holds at once: a 1 MiB frame goes back in a few
      * pieces, a few system calls each way, and a connection never holds more than this of it.
      */
     private static final int PIECE_SIZE = 128 * 1024;
