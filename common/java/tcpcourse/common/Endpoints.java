@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.channels.ServerSocketChannel;
 import java.util.Locale;
 
 /**
@@ -44,6 +45,22 @@ public final class Endpoints {
      */
     public static ServerSocket listen(String host, int port, int backlog) throws IOException {
         return new ServerSocket(port, backlog, InetAddress.getByName(host));
+    }
+
+    /**
+     * As {@link #listen(String, int, int)}, through a {@link ServerSocketChannel}: each
+     * connection it accepts has a {@link java.nio.channels.SocketChannel} too
+     * ({@code getChannel()}), which reads into and writes from {@link java.nio.ByteBuffer}s.
+     */
+    public static ServerSocket listenForChannels(String host, int port, int backlog) throws IOException {
+        var channel = ServerSocketChannel.open();
+        try {
+            channel.bind(new InetSocketAddress(InetAddress.getByName(host), port), backlog);
+            return channel.socket();
+        } catch (IOException failure) {
+            channel.close();
+            throw failure;
+        }
     }
 
     /** Where a server listens, as {@code host:port}, for log lines. */

@@ -2,20 +2,15 @@ package tcpcourse.lesson05;
 
 import static tcpcourse.common.Addresses.describe;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicInteger;
 import tcpcourse.common.AcceptLoop;
 import tcpcourse.common.CommandLine;
@@ -45,17 +40,18 @@ public final class Server implements Closeable {
 
     // tag::buffers[]
     /**
-     * Each connection's buffer, in each direction. A read takes all that has arrived, up to this
-     * much, in one system call: dozens of 1 KiB frames, hundreds of small ones; and the answers to
-     * one read leave in one write. Bigger saves little more, and costs every connection.
+     * Each connection's buffer, to begin with. One read takes all that has arrived, up to the
+     * buffer's size, in one system call, and one write sends it all back: a client that sends
+     * many frames at once gets their answers in one write.
      */
-    private static final int BUFFER_SIZE = 32 * 1024;
+    private static final int FIRST_BUFFER_SIZE = 8 * 1024;
 
     /**
-     * The most of a frame's payload a connection holds at once: a 1 MiB frame goes back in a few
-     * pieces, a few system calls each way, and a connection never holds more than this of it.
+     * A read that fills the buffer doubles it, up to this: a client that sends faster than the
+     * server reads (big frames, many in flight) gets fewer, bigger reads and writes, and only
+     * such clients pay the memory.
      */
-    private static final int PIECE_SIZE = 128 * 1024;
+    private static final int LARGEST_BUFFER_SIZE = 128 * 1024;
     // end::buffers[]
 
     private final ServerSocket listener;
@@ -71,7 +67,7 @@ public final class Server implements Closeable {
 
     /** Starts listening; port 0 lets the system choose. */
     public static Server listen(String host, int port, int maximumFrame, PrintStream log) throws IOException {
-        return new Server(Endpoints.listen(host, port, BACKLOG), maximumFrame, log);
+        return new Server(Endpoints.listenForChannels(host, port, BACKLOG), maximumFrame, log);
     }
 
     /** The address and port really bound. */
@@ -95,17 +91,40 @@ public final class Server implements Closeable {
     // tag::echo-frames[]
     private void echoFrames(Socket connection) {
         String client = describe(connection.getRemoteSocketAddress());
+        // Accepted by a channel's listener (listen, above), the connection has a channel too.
+        SocketChannel channel = connection.getChannel();
         try (connection) {
-            // The answers leave in batches of the server's own making (below): send each batch
-            // at once, not held back until the client acknowledges the last (Nagle's algorithm).
+            // Each read's bytes go back in one write, at once: not held back until the client
+            // acknowledges the last (Nagle's algorithm).
             connection.setTcpNoDelay(true);
-            var toClient = new DataOutputStream(new BufferedOutputStream(connection.getOutputStream(), BUFFER_SIZE));
-            var fromClient = new DataInputStream(new BufferedInputStream(
-                    answersFirst(connection.getInputStream(), toClient), BUFFER_SIZE));
-            int length;
-            while ((length = LengthPrefix.readLength(fromClient, maximum)) != -1) {
-                toClient.writeInt(length);
-                passOn(fromClient, toClient, length);
+            ByteBuffer buffer = ByteBuffer.allocateDirect(FIRST_BUFFER_SIZE); // <1>
+            long payloadLeft = 0; // of the frame being passed on, the bytes not yet read
+            while (channel.read(buffer) != -1) { // <2>
+                buffer.flip();
+                int checked = 0; // the bytes before this belong to frames whose length is checked
+                while (true) {
+                    int payload = (int) Math.min(payloadLeft, buffer.limit() - checked);
+                    checked += payload;
+                    payloadLeft -= payload;
+                    if (payloadLeft > 0 || buffer.limit() - checked < 4) {
+                        break; // the next read brings more of the payload, or of the next length
+                    }
+                    long length = Integer.toUnsignedLong(buffer.getInt(checked)); // <3>
+                    if (length > maximum) {
+                        sendBack(channel, buffer, checked); // the frames before it
+                        throw new FrameTooLargeException(length, maximum);
+                    }
+                    checked += 4;
+                    payloadLeft = length;
+                }
+                boolean filled = buffer.limit() == buffer.capacity();
+                sendBack(channel, buffer, checked); // <4>
+                if (filled && buffer.capacity() < LARGEST_BUFFER_SIZE) {
+                    buffer = ByteBuffer.allocateDirect(buffer.capacity() * 2).put(buffer.flip());
+                }
+            }
+            if (payloadLeft > 0 || buffer.position() > 0) {
+                throw new EOFException(); // <5>
             }
         } catch (FrameTooLargeException tooLarge) {
             log.println("closing " + client + ": " + tooLarge.getMessage());
@@ -119,45 +138,22 @@ public final class Server implements Closeable {
     }
     // end::echo-frames[]
 
-    // tag::pass-on[]
+    // tag::send-back[]
     /**
-     * Copies a frame's payload from the client back to it, a piece at a time, as it arrives: the
-     * answer to a big frame starts before the frame has all arrived, and no connection holds a
-     * whole frame in memory, only a piece of it.
-     *
-     * @throws EOFException if the client ended the connection before the whole payload
+     * Writes the buffer's first {@code upTo} bytes back to the client, and keeps the rest (at
+     * most the first three bytes of a length) at the start of the buffer, for the next read to
+     * add to.
      */
-    private static void passOn(DataInputStream fromClient, OutputStream toClient, int length) throws IOException {
-        byte[] piece = new byte[Math.min(length, PIECE_SIZE)];
-        for (int left = length; left > 0; ) {
-            int count = fromClient.read(piece, 0, Math.min(left, piece.length));
-            if (count == -1) {
-                throw new EOFException();
-            }
-            toClient.write(piece, 0, count);
-            left -= count;
+    private static void sendBack(SocketChannel channel, ByteBuffer buffer, int upTo) throws IOException {
+        int end = buffer.limit();
+        buffer.limit(upTo);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
         }
+        buffer.limit(end);
+        buffer.compact();
     }
-    // end::pass-on[]
-
-    // tag::answers-first[]
-    /**
-     * The connection's input, which sends the answers waiting in {@code toClient} whenever it
-     * reads from the network, since that read may wait. A client waiting for its answers gets
-     * them before the server waits for it; a client sending many frames at once gets their
-     * answers in one write, because the frames it sent arrive together, in one read.
-     */
-    private static InputStream answersFirst(InputStream fromNetwork, OutputStream toClient) {
-        return new FilterInputStream(fromNetwork) {
-            // BufferedInputStream, the only reader of this stream, reads it only through this method.
-            @Override
-            public int read(byte[] into, int offset, int length) throws IOException {
-                toClient.flush();
-                return super.read(into, offset, length);
-            }
-        };
-    }
-    // end::answers-first[]
+    // end::send-back[]
 
     /** Stops accepting; open connections go on until their clients end them. */
     @Override

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.net.InetSocketAddress;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -107,6 +109,54 @@ class ServerTest {
                 byte[] answer = LengthPrefix.readFrame(peer.in, 100);
 
                 assertThat(answer).isEqualTo("whole".getBytes(UTF_8));
+
+                // Then the rest of that length, and its payload: the two halves make one length.
+                peer.out.write(new byte[] {0, 4});
+                peer.out.write("rest".getBytes(UTF_8));
+                peer.out.flush();
+
+                assertThat(LengthPrefix.readFrame(peer.in, 100)).isEqualTo("rest".getBytes(UTF_8));
+            }
+        });
+    }
+
+    @Test
+    void aStreamCutAnywhereComesBackUnchanged() throws Exception {
+        // Frames of many sizes, empty ones too, sent in pieces: each length cut in two, and
+        // payloads cut at random points. With Nagle off, most pieces leave in segments of their
+        // own, and many of the server's reads end inside a length.
+        var random = new Random(7);
+        var stream = new ByteArrayOutputStream();
+        var frames = new DataOutputStream(stream);
+        var cuts = new TreeSet<Integer>();
+        for (int i = 0; i < 200; i++) {
+            cuts.add(frames.size() + 1 + random.nextInt(3));
+            byte[] payload = new byte[random.nextInt(4) == 0 ? 0 : random.nextInt(3 * 8192)];
+            random.nextBytes(payload);
+            LengthPrefix.writeFrame(frames, payload);
+            if (payload.length > 1) {
+                cuts.add(frames.size() - 1 - random.nextInt(payload.length - 1));
+            }
+        }
+        byte[] sent = stream.toByteArray();
+        cuts.add(sent.length);
+        withServer((server, log) -> {
+            try (var background = new Background(); var peer = Peer.connect(server.localAddress())) {
+                peer.socket.setTcpNoDelay(true);
+                var sending = background.run(() -> {
+                    int at = 0;
+                    for (int cut : cuts) {
+                        peer.out.write(sent, at, cut - at);
+                        peer.out.flush();
+                        at = cut;
+                    }
+                });
+                byte[] received = new byte[sent.length];
+                peer.socket.setSoTimeout((int) WAIT.toMillis());
+                peer.in.readFully(received);
+                sending.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+
+                assertThat(Arrays.equals(received, sent)).isTrue();
             }
         });
     }
@@ -146,6 +196,21 @@ class ServerTest {
                 assertThat(good.echo("after".getBytes(UTF_8))).isEqualTo("after".getBytes(UTF_8));
                 await().atMost(WAIT).untilAsserted(() -> assertThat(log.lines()).anyMatch(line ->
                         line.matches("closing 127\\.0\\.0\\.1:\\d+: a frame of 1048577 bytes is over the maximum of 1048576")));
+            }
+        });
+    }
+
+    @Test
+    void theFramesBeforeOneOverTheMaximumStillComeBack() throws Exception {
+        withServer((server, log) -> {
+            try (var bad = Peer.connect(server.localAddress())) {
+                // In one write: a good frame, then a length over the maximum.
+                LengthPrefix.writeFrame(bad.out, "good".getBytes(UTF_8));
+                bad.out.writeInt(LengthPrefix.DEFAULT_MAXIMUM + 1);
+                bad.out.flush();
+
+                assertThat(LengthPrefix.readFrame(bad.in, 100)).isEqualTo("good".getBytes(UTF_8));
+                assertThat(bad.in.read()).isEqualTo(-1); // and nothing of the refused one
             }
         });
     }
