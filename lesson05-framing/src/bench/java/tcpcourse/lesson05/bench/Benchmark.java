@@ -71,7 +71,7 @@ public final class Benchmark {
 
     /** The servers, in the table's order, and how each serves the format. */
     static final Map<String, String> HOW = orderedMap(
-            "lesson", "lesson05.Server: a thread per connection, each payload passed on as it arrives, answers sent before each read",
+            "lesson", "lesson05.Server: a thread per connection, a channel, each read sent back in one write once its lengths are checked",
             "Netty", "LengthFieldBasedFrameDecoder, LengthFieldPrepender, a flush per read; NIO, default loops",
             "Node", "net, framing by hand, the answers to a chunk corked into one write; one thread",
             "textbook", "a thread per connection, Data streams over 8 KiB buffers, a flush per frame");
