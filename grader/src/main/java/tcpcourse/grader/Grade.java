@@ -25,6 +25,9 @@ import tcpcourse.grader.sandbox.Sandbox;
  */
 public final class Grade {
 
+    /** Grading tests mostly wait on sockets and deadlines: two test JVMs per core keep the cores busy. */
+    static final int JOBS_PER_CORE = 2;
+
     static final String USAGE = "usage: Grade [CHECKOUT | --class=FOLDER [--roster=FILE] | --reference] [--exercise=ID,...]"
             + " [--name=NAME] [--expect=full|zero] [--jobs=N] [--sandbox=auto|required|off]"
             + " | Grade --points=FILE | Grade --classroom=FILE [--template=OWNER/NAME]"
@@ -55,8 +58,7 @@ public final class Grade {
         boolean reference = false;
         Set<String> exercises = Set.of();
         String expect = null;
-        // Grading tests mostly wait on sockets and deadlines: two test JVMs per core keep the cores busy.
-        int jobs = 2 * Math.max(1, Runtime.getRuntime().availableProcessors());
+        int jobs = JOBS_PER_CORE * Math.max(1, Runtime.getRuntime().availableProcessors());
         Sandbox.Mode sandbox = Sandbox.Mode.AUTO;
         Path edition = null;
         String template = null;
