@@ -2,6 +2,8 @@ package tcpcourse.lesson04;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tcpcourse.lesson04.Server.Mode;
+import tcpcourse.testkit.Background;
 import tcpcourse.testkit.Loopback;
 import tcpcourse.testkit.NodeProgram;
 
@@ -25,6 +28,7 @@ import tcpcourse.testkit.NodeProgram;
 class NodePeersTest {
 
     private static final Path NODE_CLIENT = Path.of("src/test/node/tutorial-client.js");
+    private static final Path WRITE_AFTER_CLOSE = Path.of("src/test/node/write-after-close.js");
     private static final String HOSTS = Path.of("../testkit/hosts").toString();
     private static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -100,6 +104,20 @@ class NodePeersTest {
         // Node reports most resets as ECONNRESET, but some only as an 'end', when its event loop
         // sees the reset as a hang-up. The page's table says so.
         assertThat(output.get(2)).isIn("error " + page("reset-by-the-peer"), "end");
+    }
+
+    @Test
+    void reportsAWriteAfterThePeerClosedAsEPIPE() throws Exception {
+        try (var listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()); var background = new Background()) {
+            // The peer accepts and closes at once: a write that reaches it is answered with a reset.
+            var closing = background.run(() -> listener.accept().close());
+            try (var node = NodeProgram.start(WRITE_AFTER_CLOSE, String.valueOf(listener.getLocalPort()))) {
+                var output = node.awaitExit(WAIT);
+                closing.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+
+                assertThat(output).containsExactly("end", "error " + page("write-after-the-peer-closed"));
+            }
+        }
     }
 
     @Test
