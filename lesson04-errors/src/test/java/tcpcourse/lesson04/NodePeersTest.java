@@ -50,7 +50,7 @@ class NodePeersTest {
         }
     }
 
-    private static String page(String key) {
+    static String page(String key) {
         return java.util.Objects.requireNonNull(PAGE.get(key), () -> "node-outcomes.adoc has no :node-" + key + ":");
     }
 
