@@ -138,4 +138,19 @@ class EndingAConnectionTest {
             MESSAGES.put("linger-zero-read-message", failure.getMessage());
         });
     }
+
+    @Test
+    void afterAResetThePeersWritesFail() throws Exception {
+        Loopback.withConnectedPair((client, server) -> {
+            client.setSoLinger(true, 0);
+            client.close();
+
+            // The reset may still be on its way when the first write is made: write until one
+            // fails, within a bound.
+            IOException failure = await().atMost(BOUND).until(() -> writeFailure(server), Optional::isPresent).orElseThrow();
+
+            assertThat(failure).isInstanceOf(SocketException.class);
+            MESSAGES.put("linger-zero-write-message", failure.getMessage());
+        });
+    }
 }

@@ -3,7 +3,10 @@ package tcpcourse.lesson03;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -23,6 +26,8 @@ class NodePeersTest {
     private static final Path HALF_OPEN_SERVER = Path.of("src/test/node/half-open-server.js");
     private static final Path FLOW_CONTROL_CLIENT = Path.of("src/test/node/flow-control.js");
     private static final Duration WAIT = Duration.ofSeconds(15);
+    /** The code the lesson page says Node reports for the late answer, from the file the page includes. */
+    private static final Path NODE_OUTCOMES = Path.of("src/test/resources/node-outcomes.adoc");
     private static final Pattern RETURNED_FALSE = Pattern.compile("write\\(\\) returned false after (\\d+) bytes; Node still holds (\\d+)");
 
     @Test
@@ -44,18 +49,21 @@ class NodePeersTest {
 
     @Test
     void javaClientGetsTheLateAnswerOfANodeServerThatAllowsHalfOpen() throws Exception {
-        var output = javaClientAgainstNode("true");
+        var run = javaClientAgainstNode("true");
 
-        assertThat(output).containsSubsequence("hello", "received 18 bytes, goodbye", "server ended the connection");
+        assertThat(run.client()).containsSubsequence("hello", "received 18 bytes, goodbye", "server ended the connection");
+        assertThat(run.answer()).isEqualTo("answer sent");
     }
 
     @Test
     void javaClientMissesTheLateAnswerOfANodeServerThatEndsWithTheClient() throws Exception {
-        var output = javaClientAgainstNode("false");
+        var run = javaClientAgainstNode("false");
 
-        // Node ended its side as soon as ours ended: the answer it tried later never left.
-        assertThat(output).containsSubsequence("hello", "server ended the connection");
-        assertThat(output).noneMatch(line -> line.startsWith("received"));
+        // Node ended its side as soon as ours ended: the answer it tried later never left, and
+        // its write callback got the error the page names.
+        assertThat(run.client()).containsSubsequence("hello", "server ended the connection");
+        assertThat(run.client()).noneMatch(line -> line.startsWith("received"));
+        assertThat(run.answer()).isEqualTo("answer not sent: " + pageValue("node-late-answer-error"));
     }
 
     @Test
@@ -80,7 +88,18 @@ class NodePeersTest {
         }
     }
 
-    private static java.util.List<String> javaClientAgainstNode(String allowHalfOpen) throws Exception {
+    /** What the Java client printed, and what the Node server said of its answer. */
+    private record HalfOpenRun(List<String> client, String answer) {}
+
+    /** The value of {@code :name: value} in the Node outcomes file that the lesson page includes. */
+    private static String pageValue(String name) throws Exception {
+        return Files.readAllLines(NODE_OUTCOMES, StandardCharsets.UTF_8).stream()
+                .filter(line -> line.startsWith(":" + name + ": "))
+                .map(line -> line.substring(name.length() + 3))
+                .findFirst().orElseThrow(() -> new AssertionError(NODE_OUTCOMES + " has no :" + name + ":"));
+    }
+
+    private static HalfOpenRun javaClientAgainstNode(String allowHalfOpen) throws Exception {
         try (var nodeServer = NodeProgram.start(HALF_OPEN_SERVER, "0", allowHalfOpen)) {
             String bound = nodeServer.awaitLine(line -> line.startsWith("server bound to "), WAIT);
             String port = bound.substring(bound.lastIndexOf(':') + 1);
@@ -91,8 +110,8 @@ class NodePeersTest {
 
             assertThat(status).isZero();
             assertThat(err.lines()).isEmpty();
-            nodeServer.awaitLine(line -> line.startsWith("answer"), WAIT);
-            return out.lines();
+            String answer = nodeServer.awaitLine(line -> line.startsWith("answer"), WAIT);
+            return new HalfOpenRun(out.lines(), answer);
         }
     }
 }
