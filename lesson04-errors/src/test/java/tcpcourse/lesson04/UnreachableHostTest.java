@@ -86,6 +86,7 @@ class UnreachableHostTest {
         var facts = new LinkedHashMap<String, String>();
         facts.put(fact.getKey(), fact.getValue());
         facts.put(fact.getKey() + "-origin", origin);
+        facts.put("unreachable-network", UnreachableNamespace.NETWORK);
         Transcripts.attributes("unreachable-host.adoc", facts);
     }
 }

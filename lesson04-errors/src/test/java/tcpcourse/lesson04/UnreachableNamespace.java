@@ -24,7 +24,8 @@ final class UnreachableNamespace {
     /** An address in the unreachable network: no packet is ever sent to it. */
     static final String HOST = "10.99.0.1";
 
-    private static final String NETWORK = "10.99.0.0/16";
+    /** The network whose route the namespace marks unreachable; the lesson page names it. */
+    static final String NETWORK = "10.99.0.0/16";
     private static final Path IP = Path.of("/usr/sbin/ip");
     private static final long BOUND_SECONDS = 10;
 
