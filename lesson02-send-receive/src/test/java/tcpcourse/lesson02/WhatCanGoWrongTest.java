@@ -32,8 +32,9 @@ class WhatCanGoWrongTest {
         Loopback.withConnectedPair((client, server) -> {
             server.close();
 
-            // The first write is accepted, and the server's system answers it with a reset; a
-            // later write fails. Write until one does, within a bound.
+            // The first write is accepted, as the page says, and the server's system answers it
+            // with a reset; a later write fails. Write until one does, within a bound.
+            assertThat(writeFailure(client)).as("the first write after the server closed").isEmpty();
             IOException failure = await().atMost(Duration.ofSeconds(10))
                     .until(() -> writeFailure(client), Optional::isPresent).orElseThrow();
 
