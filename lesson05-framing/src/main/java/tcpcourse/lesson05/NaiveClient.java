@@ -61,7 +61,7 @@ public final class NaiveClient {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         var commandLine = CommandLine.of(NaiveClient.class.getSimpleName(),
-                new Option("host", Endpoints.DEFAULT_HOST), new Option("port", "8125"), new Option("count", "20"));
+                new Option("host", Endpoints.DEFAULT_HOST), new Option("port", String.valueOf(Relay.DEFAULT_PORT)), new Option("count", "20"));
         String host;
         int port;
         int count;

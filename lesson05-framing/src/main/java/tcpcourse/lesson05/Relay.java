@@ -27,6 +27,9 @@ import tcpcourse.common.Endpoints;
  */
 public final class Relay implements java.io.Closeable {
 
+    /** The port the relay listens on unless told otherwise: the one after the server's. */
+    public static final int DEFAULT_PORT = 8125;
+
     private final ServerSocket listener;
     private final InetSocketAddress target;
     private final long seed;
@@ -48,6 +51,11 @@ public final class Relay implements java.io.Closeable {
     /** The address and port really bound. */
     public InetSocketAddress localAddress() {
         return Endpoints.address(listener);
+    }
+
+    /** The line the relay prints first: where it listens, where it forwards to, and its seed. */
+    String boundLine() {
+        return "relay bound to " + describe(localAddress()) + ", forwarding to " + describe(target) + " with seed " + seed;
     }
 
     /** Relays each client to the target until {@link #close()}; blocks until then. */
@@ -116,7 +124,7 @@ public final class Relay implements java.io.Closeable {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         var commandLine = CommandLine.of(Relay.class.getSimpleName(),
-                new Option("host", Endpoints.DEFAULT_HOST), new Option("port", "8125"),
+                new Option("host", Endpoints.DEFAULT_HOST), new Option("port", String.valueOf(DEFAULT_PORT)),
                 new Option("target-host", Endpoints.DEFAULT_HOST),
                 new Option("target-port", String.valueOf(Endpoints.DEFAULT_PORT)), new Option("seed", "1"));
         String host;
@@ -133,8 +141,7 @@ public final class Relay implements java.io.Closeable {
             return commandLine.explain(wrongArgument, out, err);
         }
         try (var relay = listen(host, port, target, seed, out)) {
-            out.println("relay bound to " + describe(relay.localAddress()) + ", forwarding to "
-                    + describe(target) + " with seed " + seed);
+            out.println(relay.boundLine());
             relay.serve();
             return 0;
         } catch (IOException failure) {

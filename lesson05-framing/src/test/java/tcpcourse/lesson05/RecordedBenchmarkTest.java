@@ -41,8 +41,12 @@ class RecordedBenchmarkTest {
         // The page's text says how many connections the recorded run held open, from the run itself.
         String connections = table.stream().map(OPEN::matcher).filter(Matcher::matches).map(open -> open.group(1))
                 .findFirst().orElseThrow(() -> new AssertionError("the recorded table has no line on connections held open"));
-        Transcripts.attributes("bench-facts.adoc", Map.of("bench-connections", connections));
+        // And how many runs each row's median is of, from the table's own heading.
+        String runs = table.stream().map(MEDIAN::matcher).filter(Matcher::matches).map(median -> median.group(1))
+                .findFirst().orElseThrow(() -> new AssertionError("the recorded table has no line on its medians"));
+        Transcripts.attributes("bench-facts.adoc", Map.of("bench-connections", connections, "bench-runs", runs));
     }
 
     private static final Pattern OPEN = Pattern.compile("([\\d,]+) connections (open at once|at once: not measured).*");
+    private static final Pattern MEDIAN = Pattern.compile("Frames per second, the median of (\\d+) runs per server;.*");
 }
