@@ -132,6 +132,11 @@ public final class Relay implements java.io.Closeable {
         } catch (UsageException wrongArgument) {
             return commandLine.explain(wrongArgument, out, err);
         }
+        if (target.isUnresolved()) {
+            err.println("cannot forward to " + describe(target.getHostString(), target.getPort())
+                    + ": unknown host. Try --target-host=127.0.0.1");
+            return 2;
+        }
         try (var relay = listen(host, port, target, seed, out)) {
             out.println("relay bound to " + describe(relay.localAddress()) + ", forwarding to "
                     + describe(target) + " with seed " + seed);
