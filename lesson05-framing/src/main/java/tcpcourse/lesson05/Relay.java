@@ -27,6 +27,9 @@ import tcpcourse.common.Endpoints;
  */
 public final class Relay implements java.io.Closeable {
 
+    /** How long the relay waits for the target to answer the handshake. */
+    private static final int CONNECT_TIMEOUT_MILLIS = 5000;
+
     private final ServerSocket listener;
     private final InetSocketAddress target;
     private final long seed;
@@ -58,7 +61,9 @@ public final class Relay implements java.io.Closeable {
     }
 
     private void relay(Socket client, long connectionSeed) {
-        try (client; var server = new Socket(target.getAddress(), target.getPort())) {
+        try (client; var server = new Socket()) {
+            // Bounded: a target that never answers the handshake would hold the client for minutes.
+            server.connect(target, CONNECT_TIMEOUT_MILLIS);
             // Each piece leaves at once, as a segment of its own, instead of waiting to be
             // joined with the next (Nagle's algorithm): the cuts reach the other side.
             client.setTcpNoDelay(true);

@@ -98,4 +98,25 @@ class RelayTest {
         assertThat(err.lines()).containsExactly(
                 "cannot forward to no-such-host.invalid:8124: unknown host. Try --target-host=127.0.0.1");
     }
+
+    @Test
+    void endsTheClientsConnectionWhenTheTargetNeverAnswersTheHandshake() throws Throwable {
+        var relayLog = new CapturedOutput();
+        Loopback.withUnansweredPort(target -> {
+            try (var background = new Background();
+                    var relay = Relay.listen("127.0.0.1", 0, target, 7, relayLog.printStream())) {
+                background.run(relay::serve);
+
+                // when
+                try (var client = Loopback.connect(relay.localAddress())) {
+                    int first = client.getInputStream().read();
+
+                    // then: within the client's read timeout, not after the system's minutes of SYNs
+                    assertThat(first).isEqualTo(-1);
+                }
+            }
+        });
+        assertThat(relayLog.lines()).singleElement().asString()
+                .matches("relay of 127\\.0\\.0\\.1:\\d+ failed: .*timed out.*");
+    }
 }
