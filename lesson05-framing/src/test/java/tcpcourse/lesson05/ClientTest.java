@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -54,5 +55,21 @@ class ClientTest {
 
         assertThat(status).isEqualTo(1);
         assertThat(err.lines()).singleElement().asString().startsWith("--count must be a whole number, 1 or more, not 'none'");
+    }
+
+    @Test
+    void givesUpOnAServerThatStopsReadingWhileFramesAreStillGoingOut() throws Exception {
+        // given: a listener that never accepts, so nothing reads what arrives; 100 MB of frames
+        // fill the connection's buffers long before they are all sent, and the writer blocks
+        try (var neverReads = Loopback.listen()) {
+            var address = (InetSocketAddress) neverReads.getLocalSocketAddress();
+            List<byte[]> frames = Collections.nCopies(10_000, new byte[10_000]);
+
+            // when, then: the read times out, and the client must not wait for ever on its writer
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+                    assertThatThrownBy(() -> Client.talkTo("127.0.0.1", address.getPort(), frames,
+                            Duration.ofMillis(300), QUIET))
+                            .isInstanceOf(SocketTimeoutException.class));
+        }
     }
 }
