@@ -57,7 +57,7 @@ public final class Relay implements java.io.Closeable {
     public void serve() throws IOException {
         var connections = new AtomicLong();
         // Each connection cuts with a seed of its own, derived from --seed: the same run replays.
-        AcceptLoop.serveEach(listener, client -> relay(client, seed + connections.getAndIncrement()));
+        AcceptLoop.serveEach(listener, log, client -> relay(client, seed + connections.getAndIncrement()));
     }
 
     private void relay(Socket client, long connectionSeed) {
