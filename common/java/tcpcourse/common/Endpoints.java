@@ -1,5 +1,6 @@
 package tcpcourse.common;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.ConnectException;
@@ -95,6 +96,15 @@ public final class Endpoints {
         if (failure instanceof SocketTimeoutException) {
             return "connection to " + where + " timed out: " + failure.getMessage();
         }
-        return "connection to " + where + " failed: " + failure.getMessage();
+        return "connection to " + where + " failed: " + why(failure);
+    }
+
+    /** The exception's message; some have none, such as the EOFException of {@code readFully}. */
+    private static String why(IOException failure) {
+        if (failure.getMessage() != null) {
+            return failure.getMessage();
+        }
+        return failure instanceof EOFException ? "the server ended the connection in the middle of a message"
+                : failure.getClass().getSimpleName();
     }
 }

@@ -57,7 +57,7 @@ public final class Tap implements Closeable {
 
     /** Forwards connections, each on threads of its own, until {@link #close()}; blocks until then. */
     public void serve() throws IOException {
-        AcceptLoop.serveEach(listener, this::forward);
+        AcceptLoop.serveEach(listener, log, this::forward);
     }
 
     /** One tapped connection: its number, its start, and whether it was cut short. */

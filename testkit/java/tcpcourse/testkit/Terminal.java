@@ -46,6 +46,19 @@ public final class Terminal implements AutoCloseable {
      * lesson's compiled programs, which need nothing else), with the same host file as the test.
      */
     public static Terminal start(Class<?> mainClass, String... args) throws IOException {
+        return start(List.of(), mainClass, args);
+    }
+
+    /**
+     * As {@link #start}, with the program allowed at most {@code limit} open files (sockets
+     * included), as {@code ulimit -n} sets it: a server that runs out of them. Needs a Unix
+     * shell; skip the test elsewhere.
+     */
+    public static Terminal startWithOpenFileLimit(int limit, Class<?> mainClass, String... args) throws IOException {
+        return start(List.of("sh", "-c", "ulimit -n " + limit + " && exec \"$0\" \"$@\""), mainClass, args);
+    }
+
+    private static Terminal start(List<String> prefix, Class<?> mainClass, String... args) throws IOException {
         // The lesson's classes, and the course's common ones they use (a module of their own; the
         // fixtures name it only here, by name, since they are compiled without it).
         var classPath = new java.util.LinkedHashSet<String>();
@@ -57,7 +70,7 @@ public final class Terminal implements AutoCloseable {
             // a program without the common classes needs only its own
         }
         String classes = String.join(java.io.File.pathSeparator, classPath);
-        var command = new ArrayList<String>();
+        var command = new ArrayList<String>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
         String hosts = System.getProperty("jdk.net.hosts.file");

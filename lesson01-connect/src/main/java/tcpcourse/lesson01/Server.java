@@ -5,6 +5,7 @@ import static tcpcourse.common.Addresses.describe;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.BindException;
@@ -12,8 +13,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import tcpcourse.common.CommandLine;
 import tcpcourse.common.CommandLine.Option;
 import tcpcourse.common.CommandLine.UsageException;
@@ -35,6 +36,9 @@ public final class Server implements Closeable {
 
     /** How many finished handshakes the operating system queues until {@code accept} takes them. */
     private static final int BACKLOG = 50;
+
+    /** The wait after a failed accept before the next. */
+    private static final Duration PAUSE_AFTER_FAILED_ACCEPT = Duration.ofMillis(100);
 
     private final ServerSocket listener;
     private final PrintStream out;
@@ -71,11 +75,12 @@ public final class Server implements Closeable {
     }
 
     /**
-     * Accepts clients, each served on a thread of its own, until {@link #close()}.
+     * Accepts clients, each served on a thread of its own, until {@link #close()}. A failed
+     * accept is logged to {@code err}, and the server goes on accepting after a short pause.
      *
      * <p>Blocks the calling thread; returns once the server is closed.
      *
-     * @throws IOException if accepting fails for any other reason than the server being closed
+     * @throws InterruptedIOException if the thread is interrupted in the pause after a failed accept
      */
     public void serve() throws IOException {
         // tag::accept-loop[]
@@ -84,16 +89,33 @@ public final class Server implements Closeable {
             try {
                 // Blocks until a client's handshake has completed (Node's 'connection' event).
                 connection = listener.accept(); // <1>
-            } catch (SocketException closed) {
+            } catch (IOException failure) {
                 if (listener.isClosed()) {
                     return; // close() was called: stop accepting.
                 }
-                throw closed;
+                // No reason to stop serving everyone: out of file descriptors, say, the next
+                // accept works once a client has gone.
+                err.println("cannot accept a connection: " + failure.getMessage() + "; trying again"); // <2>
+                pauseAfterFailedAccept();
+                continue;
             }
             // One thread per client, so that a slow client never holds up the others.
             new Thread(() -> greetAndEcho(connection), "client " + describe(connection.getRemoteSocketAddress())).start();
         }
         // end::accept-loop[]
+    }
+
+    /**
+     * Waits a moment after a failed accept: the client that could not be taken still waits in the
+     * queue, and accepting again at once would fail again at once, in a busy loop.
+     */
+    private static void pauseAfterFailedAccept() throws InterruptedIOException {
+        try {
+            Thread.sleep(PAUSE_AFTER_FAILED_ACCEPT.toMillis());
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while accepting");
+        }
     }
 
     // tag::greet-and-echo[]

@@ -2,6 +2,7 @@ package tcpcourse.lesson01;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
@@ -9,12 +10,15 @@ import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tcpcourse.testkit.Background;
 import tcpcourse.testkit.CapturedOutput;
 import tcpcourse.testkit.Loopback;
+import tcpcourse.testkit.Terminal;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class ServerTest {
@@ -152,5 +156,35 @@ class ServerTest {
         assertThat(status).isZero();
         assertThat(out.lines()).containsExactly("usage: Server [--host=127.0.0.1] [--port=8124]");
         assertThat(err.lines()).isEmpty();
+    }
+
+    @Test
+    void goesOnServingAfterAnAcceptFailsForWantOfFileDescriptors() throws Exception {
+        assumeThat(System.getProperty("os.name")).as("ulimit needs a Unix shell").doesNotStartWith("Windows");
+        // given: the server in a JVM of its own, allowed only a few more open files than it starts with
+        try (var server = Terminal.startWithOpenFileLimit(40, Server.class, "--port=0")) {
+            int port = Integer.parseInt(server.awaitLine(Pattern.compile("server bound to 127\\.0\\.0\\.1:(\\d+)"),
+                    Duration.ofSeconds(20)).group(1));
+            var address = new InetSocketAddress(Loopback.ADDRESS, port);
+
+            // when: more clients at once than it has file descriptors left (and fewer than its backlog
+            // of 50 can hold besides), so that an accept fails
+            var crowd = new ArrayList<Socket>();
+            try {
+                for (int i = 0; i < 60; i++) {
+                    crowd.add(Loopback.connect(address));
+                }
+                server.awaitLine(Pattern.compile("Too many open files"), Duration.ofSeconds(10));
+            } finally {
+                for (Socket client : crowd) {
+                    client.close();
+                }
+            }
+
+            // then: once those clients have gone, the next one is greeted
+            try (var client = Loopback.connect(address)) {
+                assertThat(linesFrom(client).readLine()).as("the greeting; printed: %s", server.lines()).isEqualTo("hello");
+            }
+        }
     }
 }

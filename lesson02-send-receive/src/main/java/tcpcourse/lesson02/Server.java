@@ -55,7 +55,7 @@ public final class Server implements Closeable {
      * <p>Blocks the calling thread; returns once the server is closed.
      */
     public void serve() throws IOException {
-        AcceptLoop.serveEach(listener, this::echo);
+        AcceptLoop.serveEach(listener, log, this::echo);
     }
 
     // tag::echo[]

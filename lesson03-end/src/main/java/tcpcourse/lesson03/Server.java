@@ -54,7 +54,7 @@ public final class Server implements Closeable {
 
     /** Accepts clients, each on a thread of its own, until {@link #close()}; blocks until then. */
     public void serve() throws IOException {
-        AcceptLoop.serveEach(listener, this::answerAtTheEnd);
+        AcceptLoop.serveEach(listener, log, this::answerAtTheEnd);
     }
 
     // tag::answer-at-the-end[]

@@ -70,7 +70,7 @@ public final class Server implements Closeable {
 
     /** Accepts clients, each on a thread of its own, until {@link #close()}; blocks until then. */
     public void serve() throws IOException {
-        AcceptLoop.serveEach(listener, this::misbehave);
+        AcceptLoop.serveEach(listener, log, this::misbehave);
     }
 
     // tag::misbehave[]

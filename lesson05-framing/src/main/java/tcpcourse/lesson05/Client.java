@@ -81,9 +81,12 @@ public final class Client {
                     out.println((same ? "back unchanged: " : "DIFFERENT: ") + new String(answer, UTF_8));
                 }
             } catch (IOException readFailure) {
-                writer.join();
                 // A send that failed first says more than the read it stopped.
-                throw sendFailure.get() != null ? sendFailure.get() : readFailure;
+                IOException first = sendFailure.get() != null ? sendFailure.get() : readFailure;
+                // The writer may be blocked on a server that reads nothing: closing ends its write.
+                closeAfterFailure(connection, first);
+                writer.join();
+                throw first;
             }
             // end::send-and-receive[]
             writer.join();

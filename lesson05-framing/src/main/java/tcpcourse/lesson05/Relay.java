@@ -30,6 +30,9 @@ public final class Relay implements java.io.Closeable {
     /** The port the relay listens on unless told otherwise: the one after the server's. */
     public static final int DEFAULT_PORT = 8125;
 
+    /** How long the relay waits for the target to answer the handshake. */
+    private static final int CONNECT_TIMEOUT_MILLIS = 5000;
+
     private final ServerSocket listener;
     private final InetSocketAddress target;
     private final long seed;
@@ -62,11 +65,13 @@ public final class Relay implements java.io.Closeable {
     public void serve() throws IOException {
         var connections = new AtomicLong();
         // Each connection cuts with a seed of its own, derived from --seed: the same run replays.
-        AcceptLoop.serveEach(listener, client -> relay(client, seed + connections.getAndIncrement()));
+        AcceptLoop.serveEach(listener, log, client -> relay(client, seed + connections.getAndIncrement()));
     }
 
     private void relay(Socket client, long connectionSeed) {
-        try (client; var server = new Socket(target.getAddress(), target.getPort())) {
+        try (client; var server = new Socket()) {
+            // Bounded: a target that never answers the handshake would hold the client for minutes.
+            server.connect(target, CONNECT_TIMEOUT_MILLIS);
             // Each piece leaves at once, as a segment of its own, instead of waiting to be
             // joined with the next (Nagle's algorithm): the cuts reach the other side.
             client.setTcpNoDelay(true);
@@ -139,6 +144,11 @@ public final class Relay implements java.io.Closeable {
             seed = options.number("seed");
         } catch (UsageException wrongArgument) {
             return commandLine.explain(wrongArgument, out, err);
+        }
+        if (target.isUnresolved()) {
+            err.println("cannot forward to " + describe(target.getHostString(), target.getPort())
+                    + ": unknown host. Try --target-host=127.0.0.1");
+            return 2;
         }
         try (var relay = listen(host, port, target, seed, out)) {
             out.println(relay.boundLine());

@@ -82,7 +82,7 @@ public final class Server implements Closeable {
 
     /** Accepts connections, each on a thread of its own, until {@link #close()}; blocks until then. */
     public void serve() throws IOException {
-        AcceptLoop.serveEach(listener, STACK_SIZE, connection -> {
+        AcceptLoop.serveEach(listener, STACK_SIZE, log, connection -> {
             open.incrementAndGet();
             echoFrames(connection);
         });

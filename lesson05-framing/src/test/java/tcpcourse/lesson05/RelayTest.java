@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -79,5 +80,43 @@ class RelayTest {
         assertThat(status).isEqualTo(1);
         assertThat(err.lines()).singleElement().asString()
                 .startsWith("--target-port must be a number from 0 to 65535, not '99999'");
+    }
+
+    @Test
+    void refusesATargetHostItCannotFindWithOneLine() throws Exception {
+        var err = new CapturedOutput();
+        try (var background = new Background()) {
+            // when
+            var status = background.call(() -> Relay.run(
+                    new String[] {"--port=0", "--target-host=no-such-host.invalid"},
+                    new PrintStream(OutputStream.nullOutputStream()), err.printStream()));
+
+            // then
+            assertThat(status).as("the relay's exit status, instead of serving a target it cannot find")
+                    .succeedsWithin(Duration.ofSeconds(10)).isEqualTo(2);
+        }
+        assertThat(err.lines()).containsExactly(
+                "cannot forward to no-such-host.invalid:8124: unknown host. Try --target-host=127.0.0.1");
+    }
+
+    @Test
+    void endsTheClientsConnectionWhenTheTargetNeverAnswersTheHandshake() throws Throwable {
+        var relayLog = new CapturedOutput();
+        Loopback.withUnansweredPort(target -> {
+            try (var background = new Background();
+                    var relay = Relay.listen("127.0.0.1", 0, target, 7, relayLog.printStream())) {
+                background.run(relay::serve);
+
+                // when
+                try (var client = Loopback.connect(relay.localAddress())) {
+                    int first = client.getInputStream().read();
+
+                    // then: within the client's read timeout, not after the system's minutes of SYNs
+                    assertThat(first).isEqualTo(-1);
+                }
+            }
+        });
+        assertThat(relayLog.lines()).singleElement().asString()
+                .matches("relay of 127\\.0\\.0\\.1:\\d+ failed: .*timed out.*");
     }
 }
