@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Random;
 import tcpcourse.common.CommandLine;
@@ -84,7 +85,10 @@ public final class Client {
         return switch (code) {
             case ENOTFOUND -> "cannot connect to " + server + ": unknown host (ENOTFOUND). Check the name.";
             case ECONNREFUSED -> "cannot connect to " + server + ": connection refused (ECONNREFUSED). Is the server running?";
-            case ETIMEDOUT -> "no answer from " + server + " within " + settings.timeout().toMillis() + " ms (ETIMEDOUT).";
+            // Our own timeout, or the system's: it stopped resending the SYN before ours passed.
+            case ETIMEDOUT -> failure instanceof SocketTimeoutException
+                    ? "no answer from " + server + " within " + settings.timeout().toMillis() + " ms (ETIMEDOUT)."
+                    : "no answer from " + server + ": the system gave up on the handshake (ETIMEDOUT).";
             case EHOSTUNREACH -> "cannot reach " + server + ": no route to host (EHOSTUNREACH).";
             case ECONNRESET -> "the connection to " + server + " was reset by the server (ECONNRESET).";
             case EPIPE -> "cannot send to " + server + ": the server has closed the connection (EPIPE).";

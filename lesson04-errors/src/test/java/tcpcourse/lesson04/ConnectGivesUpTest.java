@@ -30,8 +30,9 @@ import tcpcourse.testkit.Transcripts;
  * setting, in network namespaces of its own ({@link UnreachableNamespace}), where the setting and
  * the loopback listener whose full queue drops the SYNs ({@link GivesUpProbe}) are the namespace's
  * alone: once to one resend, once to two, both at once. It runs the tutorial's client without
- * {@code setTimeout} and a Java connect without a timeout in each, and records for the lesson's
- * page what each reported and when the system gave up.
+ * {@code setTimeout}, a Java connect without a timeout, and the lesson's client with a timeout
+ * longer than the system's limit in each, and records for the lesson's page what the first two
+ * reported and when the system gave up.
  *
  * <p>Where no namespace can be made (it needs root), the test is skipped, saying why, and the page
  * shows the recording in src/test/resources, saying so. Run as root with
@@ -48,8 +49,11 @@ class ConnectGivesUpTest {
     /** Longer than the system takes to give up after two resends. */
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    /** What one namespace gave: the Node client's lines, Java's row, and the seconds Java's connect took. */
-    record Outcome(List<String> node, String java, double seconds) {}
+    /**
+     * What one namespace gave: the Node client's lines, Java's row, the seconds Java's connect
+     * took, and the lesson's client's output.
+     */
+    record Outcome(List<String> node, String java, double seconds, List<String> lessonClient) {}
 
     @Test
     void nodeSaysETIMEDOUTAndJavaConnectionTimedOutOnceTheSystemStopsResendingTheSyn() throws Exception {
@@ -83,6 +87,10 @@ class ConnectGivesUpTest {
             assertThat(outcome.node()).containsExactly("error " + nodeCode);
             assertThat(outcome.java()).isEqualTo(GivesUpProbe.CASE
                     + " | java.net.ConnectException | Connection timed out | ETIMEDOUT");
+            // The lesson's client, with a timeout of its own longer than the system's limit, says
+            // that the system gave up, not that its own timeout passed.
+            assertThat(outcome.lessonClient()).last().asString()
+                    .matches("no answer from 127\\.0\\.0\\.1:\\d+: the system gave up on the handshake \\(ETIMEDOUT\\)\\.");
         }
         // Each resend waits longer than the one before: two take longer than one.
         assertThat(outcomes.get(2).seconds()).isGreaterThan(outcomes.get(1).seconds());
@@ -111,21 +119,40 @@ class ConnectGivesUpTest {
                 var output = new BufferedReader(new InputStreamReader(probe.getInputStream(), UTF_8))) {
             String port = background.call(output::readLine).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             assertThat(port).as("the probe's first line").startsWith("port ");
+            String portNumber = port.substring("port ".length());
+            var lessonClient = startLessonClient(inNamespace, portNumber);
             List<String> node;
             // No setTimeout (0): the client waits for the system to give up.
-            try (var client = NodeProgram.startThrough(inNamespace, NODE_CLIENT, port.substring("port ".length()),
-                    "127.0.0.1", HOSTS, "0")) {
+            try (var client = NodeProgram.startThrough(inNamespace, NODE_CLIENT, portNumber, "127.0.0.1", HOSTS, "0")) {
                 node = client.awaitExit(WAIT);
+            }
+            List<String> lessonLines;
+            try {
+                assertThat(lessonClient.waitFor(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("the lesson's client ended").isTrue();
+                lessonLines = new String(lessonClient.getInputStream().readAllBytes(), UTF_8).lines().toList();
+                assertThat(lessonClient.exitValue()).as("its exit status; it printed %s", lessonLines).isEqualTo(2);
+            } finally {
+                lessonClient.destroyForcibly();
             }
             String java = background.call(output::readLine).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             assertThat(java).as("the probe's row").isNotNull().startsWith(GivesUpProbe.CASE + " | ");
             probe.getOutputStream().close(); // the probe lets its port go
             assertThat(probe.waitFor(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("the probe ended").isTrue();
             int seconds = java.lastIndexOf(" | ");
-            return new Outcome(node, java.substring(0, seconds), Double.parseDouble(java.substring(seconds + 3)));
+            return new Outcome(node, java.substring(0, seconds), Double.parseDouble(java.substring(seconds + 3)),
+                    lessonLines);
         } finally {
             probe.destroyForcibly();
         }
+    }
+
+    /** Lesson 4's client, in the namespace, with no retry and a timeout of its own longer than the system's limit. */
+    private static Process startLessonClient(List<String> inNamespace, String port) throws Exception {
+        var command = new ArrayList<>(inNamespace);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Client.class.getName(), "--port=" + port,
+                "--timeout=" + WAIT.toMillis(), "--retries=0"));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
     private static Map<String, String> readRecording() throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,6 +81,20 @@ class ErrorCasesTest {
                     "no answer from 127.0.0.1:" + unanswered.getPort() + " within 300 ms (ETIMEDOUT).");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         });
+    }
+
+    @Test
+    void aConnectTheSystemGaveUpOnIsNotReportedAsTheClientsOwnTimeout() {
+        // given: the system stopped resending its SYN before the client's own timeout, which
+        // gives a ConnectException, not a SocketTimeoutException (ConnectGivesUpTest runs it)
+        var settings = new Client.Settings("127.0.0.1", 8124, 0, Duration.ofSeconds(300));
+        var givenUp = new ConnectException("Connection timed out");
+
+        // when
+        String line = Client.line(ErrorCode.of(givenUp), givenUp, settings);
+
+        // then
+        assertThat(line).isEqualTo("no answer from 127.0.0.1:8124: the system gave up on the handshake (ETIMEDOUT).");
     }
 
     @Test
