@@ -76,8 +76,14 @@ public final class Endpoints {
             return "cannot listen on " + where + ": unknown host. Try --host=127.0.0.1";
         }
         if (failure instanceof BindException) {
-            return "cannot listen on " + where + ": " + failure.getMessage()
-                    + ". Is another server running there? Try another --port, or --port=0 for any free one.";
+            // One type for several failures: the system's message tells them apart.
+            String message = String.valueOf(failure.getMessage());
+            String hint = message.contains("already in use")
+                    ? "Is another server running there? Try another --port, or --port=0 for any free one."
+                    : message.contains("assign requested address")
+                            ? "Is " + host + " an address of this machine? Try --host=127.0.0.1"
+                            : "Try another --port, or --port=0 for any free one.";
+            return "cannot listen on " + where + ": " + message + ". " + hint;
         }
         return "server on " + where + " failed: " + failure.getMessage();
     }

@@ -13,11 +13,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import tcpcourse.common.CommandLine;
 import tcpcourse.common.CommandLine.Option;
 import tcpcourse.common.CommandLine.UsageException;
+import tcpcourse.common.Endpoints;
 
 /**
  * Lesson 1's server, the tutorial's {@code server.js} in Java: it greets each client with
@@ -165,15 +165,10 @@ public final class Server implements Closeable {
             out.println("server bound to " + describe(server.localAddress()));
             server.serve();
             return 0;
-        } catch (UnknownHostException unknown) {
-            err.println("cannot listen on " + describe(host, port) + ": unknown host. Try --host=127.0.0.1");
-        } catch (BindException cannotBind) {
-            err.println("cannot listen on " + describe(host, port) + ": " + cannotBind.getMessage()
-                    + ". Is another server running there? Try another --port, or --port=0 for any free one.");
         } catch (IOException failure) {
-            err.println("server on " + describe(host, port) + " failed: " + failure.getMessage());
+            err.println(Endpoints.whyCannotListen(host, port, failure));
+            return 2;
         }
-        return 2;
     }
 
     /** Runs the server; see {@link #run}. */
