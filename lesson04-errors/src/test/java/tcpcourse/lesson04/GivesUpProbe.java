@@ -28,7 +28,8 @@ public final class GivesUpProbe {
         int resends = Integer.parseInt(args[0]);
         // The file is the namespace's own: the machine's setting outside stays as it was.
         Files.writeString(SYN_RETRIES, resends + "\n", UTF_8);
-        String set = Files.readString(SYN_RETRIES, UTF_8).strip();
+        // Lines, not readString: a /proc/sys file says its size is 0, and readString then gets only its first byte.
+        String set = Files.readAllLines(SYN_RETRIES, UTF_8).get(0).strip();
         if (!set.equals(String.valueOf(resends))) {
             throw new IllegalStateException(SYN_RETRIES + " is " + set + " after writing " + resends);
         }
