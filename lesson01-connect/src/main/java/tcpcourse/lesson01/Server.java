@@ -13,7 +13,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.time.Duration;
+import tcpcourse.common.AcceptLoop;
 import tcpcourse.common.CommandLine;
 import tcpcourse.common.CommandLine.Option;
 import tcpcourse.common.CommandLine.UsageException;
@@ -36,9 +36,6 @@ public final class Server implements Closeable {
 
     /** How many finished handshakes the operating system queues until {@code accept} takes them. */
     private static final int BACKLOG = 50;
-
-    /** The wait after a failed accept before the next. */
-    private static final Duration PAUSE_AFTER_FAILED_ACCEPT = Duration.ofMillis(100);
 
     private final ServerSocket listener;
     private final PrintStream out;
@@ -96,26 +93,13 @@ public final class Server implements Closeable {
                 // No reason to stop serving everyone: out of file descriptors, say, the next
                 // accept works once a client has gone.
                 err.println("cannot accept a connection: " + failure.getMessage() + "; trying again"); // <2>
-                pauseAfterFailedAccept();
+                AcceptLoop.pauseAfterFailedAccept();
                 continue;
             }
             // One thread per client, so that a slow client never holds up the others.
             new Thread(() -> greetAndEcho(connection), "client " + describe(connection.getRemoteSocketAddress())).start();
         }
         // end::accept-loop[]
-    }
-
-    /**
-     * Waits a moment after a failed accept: the client that could not be taken still waits in the
-     * queue, and accepting again at once would fail again at once, in a busy loop.
-     */
-    private static void pauseAfterFailedAccept() throws InterruptedIOException {
-        try {
-            Thread.sleep(PAUSE_AFTER_FAILED_ACCEPT.toMillis());
-        } catch (InterruptedException stopped) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while accepting");
-        }
     }
 
     // tag::greet-and-echo[]
